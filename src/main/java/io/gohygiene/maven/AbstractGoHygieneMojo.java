@@ -1,0 +1,128 @@
+package io.gohygiene.maven;
+
+import io.gohygiene.platform.Target;
+import io.gohygiene.process.Durations;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.model.ToolchainModel;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Parameters every goal shares, and their translation into core values. */
+abstract class AbstractGoHygieneMojo extends AbstractMojo {
+
+    /** Skips every go-hygiene goal. */
+    @Parameter(property = "go-hygiene.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The go executable, or a GOROOT directory. Default: a go toolchain in toolchains.xml, then $GOROOT/bin, then PATH. */
+    @Parameter(property = "go-hygiene.go")
+    String go;
+
+    /** How long one go command may run before it and its children are killed: 90s, 5m, 1h. */
+    @Parameter(property = "go-hygiene.timeout", defaultValue = "10m")
+    String timeout;
+
+    /**
+     * The platforms to build and check: {@code <target>linux/amd64</target>}, {@code <target>linux/arm/7</target>}, or the
+     * long form {@code <target><platform>linux/arm64</platform><cgo>true</cgo><cc>aarch64-linux-gnu-gcc</cc></target>}.
+     * Default: the platform the go toolchain runs on.
+     */
+    @Parameter(property = "go-hygiene.targets")
+    List<TargetConfig> targets;
+
+    /** The directory holding go.mod. */
+    @Parameter(property = "go-hygiene.moduleDirectory", defaultValue = "${project.basedir}")
+    File moduleDirectory;
+
+    /** What the project requires: {@code <goVersion>}, {@code <nativeToolchain>}, … */
+    @Parameter
+    RulesConfig rules;
+
+    /** Which verdicts fail the build: error (failures only), warning (failures and warnings) or never. */
+    @Parameter(property = "go-hygiene.failOn", defaultValue = "error")
+    String failOn;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    List<Target> coreTargets() throws MojoExecutionException {
+        List<Target> result = new ArrayList<>();
+        if (targets == null) {
+            return result;
+        }
+        for (TargetConfig config : targets) {
+            try {
+                result.add(config.toTarget());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<targets>: " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    Duration coreTimeout() throws MojoExecutionException {
+        try {
+            return Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<timeout> (go-hygiene.timeout): " + e.getMessage());
+        }
+    }
+
+    FailOn coreFailOn() throws MojoExecutionException {
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /** A rule value: the go-hygiene.NAME user or system property if set, else the {@code <rules>} value. */
+    Optional<String> rule(String name, String configured) {
+        String fromProperty = session.getUserProperties().getProperty("go-hygiene." + name,
+                session.getSystemProperties().getProperty("go-hygiene." + name));
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            return Optional.of(fromProperty);
+        }
+        return Optional.ofNullable(configured).filter(v -> !v.isBlank());
+    }
+
+    RulesConfig rulesConfig() {
+        return rules == null ? new RulesConfig() : rules;
+    }
+
+    /**
+     * The go named by the first toolchain of type {@code go} in toolchains.xml: its {@code <configuration>} holds
+     * {@code <goRoot>} (a GOROOT) or {@code <go>} (the executable). Maven has no factory for type go, so the
+     * model is read directly.
+     */
+    Optional<String> goFromToolchains() {
+        List<ToolchainModel> models = session.getRequest().getToolchains() == null ? null
+                : session.getRequest().getToolchains().get("go");
+        if (models == null) {
+            return Optional.empty();
+        }
+        for (ToolchainModel model : models) {
+            if (model.getConfiguration() instanceof Xpp3Dom config) {
+                for (String name : new String[] {"goRoot", "goroot", "GOROOT", "go"}) {
+                    Xpp3Dom child = config.getChild(name);
+                    if (child != null && child.getValue() != null && !child.getValue().isBlank()) {
+                        return Optional.of(child.getValue().strip());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package io.gohygiene.maven;
+
+import io.gohygiene.platform.Target;
+
+/**
+ * One {@code <target>} in the pom: either the short form {@code <target>linux/amd64</target>} or the long form
+ * with {@code <platform>}, {@code <variant>}, {@code <cgo>} and {@code <cc>}.
+ */
+public class TargetConfig {
+
+    private String platform;
+    private String variant;
+    private Boolean cgo;
+    private String cc;
+
+    public TargetConfig() {
+    }
+
+    public TargetConfig(String platform) {
+        this.platform = platform;
+    }
+
+    /** Called by Maven for the short form, {@code <target>linux/arm64</target>}. */
+    public void set(String platform) {
+        this.platform = platform;
+    }
+
+    public void setPlatform(String platform) {
+        this.platform = platform;
+    }
+
+    public void setVariant(String variant) {
+        this.variant = variant;
+    }
+
+    public void setCgo(Boolean cgo) {
+        this.cgo = cgo;
+    }
+
+    public void setCc(String cc) {
+        this.cc = cc;
+    }
+
+    /** Turns the pom's words into a core {@link Target}; a wrong value fails with a message naming it. */
+    Target toTarget() {
+        if (platform == null || platform.isBlank()) {
+            throw new IllegalArgumentException("a <target> has no platform; write <target>linux/amd64</target> or <platform>linux/amd64</platform>");
+        }
+        Target parsed = Target.parse(platform);
+        String v = variant != null ? variant : parsed.variant();
+        return new Target(parsed.platform(), v, cgo, cc);
+    }
+
+    @Override
+    public String toString() {
+        return platform;
+    }
+}

@@ -1,0 +1,54 @@
+package io.gohygiene.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One external command: argv (never a shell string), the complete environment it sees,
+ * its working directory and how long it may run.
+ */
+public record CommandLine(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout) {
+
+    public CommandLine {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv must name a program");
+        }
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** A command that sees this JVM's environment, changed by {@code overrides} (a null value removes a variable). */
+    public static CommandLine inheriting(List<String> argv, Map<String, String> overrides, Path workingDirectory, Duration timeout) {
+        Map<String, String> env = new TreeMap<>(System.getenv());
+        overrides.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return new CommandLine(argv, env, workingDirectory, timeout);
+    }
+
+    public String program() {
+        return argv.get(0);
+    }
+
+    /** The command as a person would type it, for messages; arguments with spaces are quoted. */
+    public String display() {
+        StringBuilder out = new StringBuilder();
+        for (String arg : argv) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(arg.isEmpty() || arg.matches(".*[\\s\"'$`\\\\].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+        }
+        return out.toString();
+    }
+}

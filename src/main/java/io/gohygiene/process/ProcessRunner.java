@@ -1,0 +1,114 @@
+package io.gohygiene.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link CommandLine}: streams each output line to a sink (the Maven log) as it comes, keeps the
+ * output for error messages, and kills the whole process tree when the timeout passes
+ * (a hung {@code go} usually hangs in a child: the compiler, the linker, a VCS command).
+ */
+public final class ProcessRunner {
+
+    /** Where streamed lines go; {@code stderr} says which stream the line came from. */
+    public interface LineSink {
+        void line(String line, boolean stderr);
+
+        LineSink DISCARD = (line, stderr) -> { };
+    }
+
+    public ProcessResult run(CommandLine command) throws ProcessException {
+        return run(command, LineSink.DISCARD);
+    }
+
+    public ProcessResult run(CommandLine command, LineSink sink) throws ProcessException {
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDirectory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(command.environment());
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ProcessException(command, "cannot run '" + command.display() + "': " + e.getMessage(), e);
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // The child may already have exited; it gets no input either way.
+        }
+        StreamCollector out = new StreamCollector(process.getInputStream(), line -> sink.line(line, false));
+        StreamCollector err = new StreamCollector(process.getErrorStream(), line -> sink.line(line, true));
+        out.start();
+        err.start();
+        try {
+            if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process.toHandle());
+                out.join(2000);
+                err.join(2000);
+                throw new ProcessTimeoutException(command, command.timeout(), (out.text() + err.text()).strip());
+            }
+            // Output may still be buffered in the pipes after exit; a grandchild that outlived its parent
+            // and holds the pipe open must not hang us, so the wait is bounded.
+            out.join(command.timeout().toMillis());
+            err.join(command.timeout().toMillis());
+        } catch (InterruptedException e) {
+            killTree(process.toHandle());
+            Thread.currentThread().interrupt();
+            throw new ProcessException(command, "interrupted while running '" + command.display() + "'", e);
+        }
+        return new ProcessResult(command, process.exitValue(), out.text(), err.text(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Kills children before the parent: once the parent is gone its children are re-parented and out of reach. */
+    static void killTree(ProcessHandle root) {
+        List<ProcessHandle> descendants = root.descendants().collect(Collectors.toList());
+        root.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            root.onExit().get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // Best effort: the kill was sent; the caller reports the timeout either way.
+        }
+    }
+
+    private static final class StreamCollector extends Thread {
+        private final InputStream stream;
+        private final Consumer<String> lines;
+        private final StringBuffer text = new StringBuffer();
+
+        StreamCollector(InputStream stream, Consumer<String> lines) {
+            super("go-hygiene-process-output");
+            setDaemon(true);
+            this.stream = stream;
+            this.lines = lines;
+        }
+
+        @Override
+        public void run() {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    text.append(line).append('\n');
+                    lines.accept(line);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // The stream closes when the process is killed; what was read so far is kept.
+            }
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.gohygiene.report;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.ColumnData;
+import com.github.freva.asciitable.HorizontalAlign;
+import com.github.freva.asciitable.OverflowBehaviour;
+import io.gohygiene.rules.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Findings as people read them in a build log: one aligned table (check, what, seen, expected, verdict),
+ * then, for each warning and failure, what is wrong and what to do.
+ */
+public final class FindingsTable {
+
+    private static final int WIDE = 58;
+
+    private FindingsTable() {
+    }
+
+    public static List<String> render(List<Finding> findings) {
+        List<ColumnData<Finding>> columns = List.of(
+                new Column().header("check").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT).with(Finding::check),
+                new Column().header("what").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
+                        .maxWidth(28, OverflowBehaviour.NEWLINE).with(Finding::subject),
+                new Column().header("seen").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
+                        .maxWidth(WIDE, OverflowBehaviour.NEWLINE).with(Finding::seen),
+                new Column().header("expected").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
+                        .maxWidth(WIDE, OverflowBehaviour.NEWLINE).with(f -> f.expected().isEmpty() ? f.message() : f.expected()),
+                new Column().header("verdict").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
+                        .with(f -> f.verdict().label()));
+        String table = AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).lineSeparator("\n")
+                .data(findings, columns).asString();
+        List<String> lines = new ArrayList<>(table.lines().toList());
+        List<Finding> problems = findings.stream().filter(f -> f.verdict().isProblem()).toList();
+        for (Finding f : problems) {
+            lines.add(f.verdict().label() + " " + f.check() + " (" + f.subject() + "): " + f.message());
+            lines.add("     hint: " + f.hint());
+        }
+        return lines;
+    }
+}

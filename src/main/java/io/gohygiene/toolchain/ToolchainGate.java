@@ -1,0 +1,100 @@
+package io.gohygiene.toolchain;
+
+import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.platform.Target;
+import io.gohygiene.platform.UnknownTargetException;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.rules.Finding;
+import io.gohygiene.rules.Severity;
+import io.gohygiene.toolchain.checks.CgoCompilerCheck;
+import io.gohygiene.toolchain.checks.GoVersionCheck;
+import io.gohygiene.toolchain.checks.GorootCheck;
+import io.gohygiene.toolchain.checks.HomebrewPrefixCheck;
+import io.gohygiene.toolchain.checks.HostArchitectureCheck;
+import io.gohygiene.toolchain.checks.IgnoredVariablesCheck;
+import io.gohygiene.toolchain.checks.InheritedEnvironmentCheck;
+import io.gohygiene.toolchain.checks.ModuleSecurityCheck;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every toolchain check and reports all findings at once: a user fixes the whole setup in one go
+ * rather than discovering one problem per build.
+ */
+public final class ToolchainGate {
+
+    public static final List<ToolchainCheck> CHECKS = List.of(
+            new HostArchitectureCheck(), new GorootCheck(), new InheritedEnvironmentCheck(), new IgnoredVariablesCheck(),
+            new GoVersionCheck(), new CgoCompilerCheck(), new HomebrewPrefixCheck(), new ModuleSecurityCheck());
+
+    private final SystemProbe probe;
+    private final ProcessRunner runner;
+
+    public ToolchainGate(SystemProbe probe, ProcessRunner runner) {
+        this.probe = probe;
+        this.runner = runner;
+    }
+
+    public static List<String> checkIds() {
+        return CHECKS.stream().map(ToolchainCheck::id).toList();
+    }
+
+    /** Locates and probes go, gathers the context, and evaluates every check. */
+    public ToolchainReport run(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
+        requireKnownChecks(request.policy());
+        LocatedGo located = new GoLocator(probe).locate(request.go(), request.goFromToolchains());
+        GoToolchain go = GoToolchain.probe(located, probe.environment(), request.timeout(), runner);
+        go.platforms().requireKnown(request.targets());
+        return evaluate(gather(go, request));
+    }
+
+    ToolchainContext gather(GoToolchain go, ToolchainRequest request) {
+        Optional<ExecutableHeader> header = Optional.empty();
+        String headerError = "";
+        try {
+            header = Optional.of(ExecutableHeader.read(go.executable()));
+        } catch (BinaryFormatException e) {
+            headerError = e.getMessage();
+        }
+        HostPlatform host = HostPlatformDetector.detect(probe);
+        GoSettings settings = GoSettings.load(probe, go.env("GOENV").map(Path::of), go.env("GOROOT").map(Path::of));
+        Path goModPath = request.moduleDirectory().resolve("go.mod");
+        Optional<GoModFile> goMod = probe.readFile(goModPath).map(text -> GoModFile.parse(goModPath, text));
+        boolean defaulted = request.targets().isEmpty();
+        List<Target> targets = defaulted ? List.of(Target.of(go.hostPlatform())) : request.targets();
+        return new ToolchainContext(go, header, headerError, host, settings, probe, targets, defaulted,
+                request.moduleDirectory(), goMod, request.policy());
+    }
+
+    /** Evaluates every check that is not off, applying the configured severities. */
+    public static ToolchainReport evaluate(ToolchainContext context) {
+        List<Finding> findings = new ArrayList<>();
+        LocatedGo located = context.go().located();
+        findings.add(Finding.info("go", "go executable", located.executable().toString(),
+                "found via " + located.source() + "; " + context.go().versionLine()));
+        for (ToolchainCheck check : CHECKS) {
+            Optional<Severity> severity = context.policy().severityOf(check.id());
+            if (severity.isPresent() && severity.get() == Severity.OFF) {
+                findings.add(Finding.skip(check.id(), "check", "off (<checks>)"));
+                continue;
+            }
+            for (Finding f : check.check(context)) {
+                findings.add(severity.map(s -> f.withVerdict(s.apply(f.verdict()))).orElse(f));
+            }
+        }
+        return new ToolchainReport(context.go(), context.host(), findings);
+    }
+
+    private static void requireKnownChecks(ToolchainPolicy policy) {
+        List<String> unknown = policy.severities().keySet().stream().filter(id -> !checkIds().contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("<checks> names unknown check" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; the checks are " + checkIds().stream().collect(Collectors.joining(", ")));
+        }
+    }
+}
