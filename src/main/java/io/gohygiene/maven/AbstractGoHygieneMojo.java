@@ -72,6 +72,14 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         return result;
     }
 
+    /** go.mod's directory; without a pom (standalone goal runs) the directory Maven was started in. */
+    java.nio.file.Path coreModuleDirectory() {
+        if (moduleDirectory != null) {
+            return moduleDirectory.toPath();
+        }
+        return java.nio.file.Path.of(session.getExecutionRootDirectory() != null ? session.getExecutionRootDirectory() : System.getProperty("user.dir"));
+    }
+
     Duration coreTimeout() throws MojoExecutionException {
         try {
             return Durations.parse(timeout);

@@ -5,6 +5,7 @@ import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.report.FindingsTable;
 import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Severity;
+import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.toolchain.ToolchainException;
 import io.gohygiene.toolchain.ToolchainGate;
@@ -54,7 +55,7 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
             return;
         }
         ToolchainRequest request = new ToolchainRequest(Optional.ofNullable(go).filter(s -> !s.isBlank()), goFromToolchains(),
-                coreTargets(), moduleDirectory.toPath(), policy(), coreTimeout());
+                coreTargets(), coreModuleDirectory(), policy(), coreTimeout());
         FailOn failOn = coreFailOn();
         ToolchainReport report;
         try {
@@ -69,8 +70,13 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
 
         getLog().info("Go toolchain: " + report.go().versionLine() + " at " + report.go().executable()
                 + " (found via " + report.go().located().source() + ")");
-        for (String line : FindingsTable.render(report.findings())) {
-            getLog().info(line);
+        FindingsTable.render(report.findings()).forEach(getLog()::info);
+        for (Finding f : report.findings()) {
+            if (f.verdict() == Verdict.FAIL) {
+                FindingsTable.explain(f).forEach(getLog()::error);
+            } else if (f.verdict() == Verdict.WARN) {
+                FindingsTable.explain(f).forEach(getLog()::warn);
+            }
         }
         List<Finding> failing = report.findings().stream().filter(f -> failOn.fails(f.verdict())).toList();
         if (!failing.isEmpty()) {

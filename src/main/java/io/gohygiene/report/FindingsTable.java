@@ -7,7 +7,6 @@ import com.github.freva.asciitable.HorizontalAlign;
 import com.github.freva.asciitable.OverflowBehaviour;
 import io.gohygiene.rules.Finding;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,16 +15,17 @@ import java.util.List;
  */
 public final class FindingsTable {
 
-    private static final int WIDE = 58;
+    private static final int WIDE = 46;
 
     private FindingsTable() {
     }
 
+    /** The table, one string per line. */
     public static List<String> render(List<Finding> findings) {
         List<ColumnData<Finding>> columns = List.of(
                 new Column().header("check").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT).with(Finding::check),
                 new Column().header("what").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
-                        .maxWidth(28, OverflowBehaviour.NEWLINE).with(Finding::subject),
+                        .maxWidth(24, OverflowBehaviour.NEWLINE).with(Finding::subject),
                 new Column().header("seen").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
                         .maxWidth(WIDE, OverflowBehaviour.NEWLINE).with(Finding::seen),
                 new Column().header("expected").dataAlign(HorizontalAlign.LEFT).headerAlign(HorizontalAlign.LEFT)
@@ -34,12 +34,11 @@ public final class FindingsTable {
                         .with(f -> f.verdict().label()));
         String table = AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).lineSeparator("\n")
                 .data(findings, columns).asString();
-        List<String> lines = new ArrayList<>(table.lines().toList());
-        List<Finding> problems = findings.stream().filter(f -> f.verdict().isProblem()).toList();
-        for (Finding f : problems) {
-            lines.add(f.verdict().label() + " " + f.check() + " (" + f.subject() + "): " + f.message());
-            lines.add("     hint: " + f.hint());
-        }
-        return lines;
+        return table.lines().toList();
+    }
+
+    /** What is wrong and what to do, for one warning or failure: two lines. */
+    public static List<String> explain(Finding f) {
+        return List.of(f.verdict().label() + " " + f.check() + " (" + f.subject() + "): " + f.message(), "     hint: " + f.hint());
     }
 }

@@ -30,6 +30,7 @@ public final class CgoCompilerCheck implements ToolchainCheck {
     @Override
     public List<Finding> check(ToolchainContext ctx) {
         List<Finding> findings = new ArrayList<>();
+        List<String> crossWithoutCgo = new ArrayList<>();
         for (Target target : ctx.targets()) {
             if (Boolean.FALSE.equals(target.cgo())) {
                 findings.add(Finding.info(ID, target.name(), "cgo off", "the target is pure Go (<cgo>false</cgo>)"));
@@ -38,9 +39,12 @@ public final class CgoCompilerCheck implements ToolchainCheck {
             } else if (ctx.isNative(target)) {
                 findings.addAll(checkCgoTarget(ctx, target, false));
             } else {
-                findings.add(Finding.info(ID, target.name(), "cgo off",
-                        "a cross build gets cgo only with <cgo>true</cgo> (Go turns it off otherwise, whatever CC says)"));
+                crossWithoutCgo.add(target.name());
             }
+        }
+        if (!crossWithoutCgo.isEmpty()) {
+            findings.add(Finding.info(ID, String.join(", ", crossWithoutCgo), "cgo off",
+                    "cross builds get cgo only with <cgo>true</cgo>; Go turns it off otherwise, whatever CC says"));
         }
         return findings;
     }
