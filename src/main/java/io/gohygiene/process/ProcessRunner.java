@@ -70,15 +70,34 @@ public final class ProcessRunner {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Kills children before the parent: once the parent is gone its children are re-parented and out of reach. */
+    /**
+     * Kills the descendants first, while their parent is still there to reap them (killed after it, they would
+     * linger as zombies of init), then the process itself.
+     */
     static void killTree(ProcessHandle root) {
         List<ProcessHandle> descendants = root.descendants().collect(Collectors.toList());
-        root.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (ProcessHandle child : descendants) {
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        root.destroyForcibly();
+        // Whatever the process started in the meantime is killed too.
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
         try {
             root.onExit().get(5, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
+        } catch (Exception e) {
             // Best effort: the kill was sent; the caller reports the timeout either way.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
