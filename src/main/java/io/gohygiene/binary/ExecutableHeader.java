@@ -21,7 +21,9 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
     private static final int MH_MAGIC = 0xfeedface;
     private static final int MH_MAGIC_64 = 0xfeedfacf;
     private static final int FAT_MAGIC = 0xcafebabe;
-    private static final int MAX_FAT_ARCHES = 64;
+    // A Java class file starts with 0xcafebabe too; there the "count" is its version (major 45 and up).
+    // file(1) reads a count above 30 as a class file (Magdir/cafebabe); real universal binaries hold a handful.
+    private static final int MAX_FAT_ARCHES = 30;
 
     public ExecutableHeader {
         goarches = List.copyOf(goarches);
@@ -49,7 +51,7 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
             }
             if (magicLittle == MH_MAGIC || magicLittle == MH_MAGIC_64 || magicBig == MH_MAGIC || magicBig == MH_MAGIC_64) {
                 ByteOrder order = (magicLittle == MH_MAGIC || magicLittle == MH_MAGIC_64) ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                int cputype = need(head, file, 8).order(order).getInt(4);
+                int cputype = need(head, file, 0, 8).order(order).getInt(4);
                 return new ExecutableHeader(file, ExecutableFormat.MACHO, "darwin", List.of(machoArch(file, 4, cputype)));
             }
             if (magicBig == FAT_MAGIC) {
@@ -65,7 +67,7 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
     }
 
     private static ExecutableHeader readElf(Path file, ByteBuffer head) throws BinaryFormatException {
-        need(head, file, 20);
+        need(head, file, 0, 20);
         boolean is64 = head.get(4) == 2;
         boolean little = head.get(5) == 1;
         if (head.get(4) != 1 && head.get(4) != 2) {
@@ -84,14 +86,13 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
     }
 
     private static ExecutableHeader readFat(FileChannel channel, Path file, ByteBuffer head) throws BinaryFormatException, IOException {
-        int count = need(head, file, 8).order(ByteOrder.BIG_ENDIAN).getInt(4);
+        int count = need(head, file, 0, 8).order(ByteOrder.BIG_ENDIAN).getInt(4);
         if (count <= 0 || count > MAX_FAT_ARCHES) {
-            // 0xcafebabe is also a Java class file's magic; its "count" is a version, far above any slice count.
             throw new BinaryFormatException(file, 4, "universal header claims " + Integer.toUnsignedString(count)
                     + " architectures (expected 1.." + MAX_FAT_ARCHES + ")");
         }
         ByteBuffer archs = readAt(channel, file, 8, count * 20).order(ByteOrder.BIG_ENDIAN);
-        need(archs, file, count * 20);
+        need(archs, file, 8, count * 20);
         List<String> goarches = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             goarches.add(machoArch(file, 8 + i * 20L, archs.getInt(i * 20)));
@@ -100,9 +101,9 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
     }
 
     private static ExecutableHeader readPe(FileChannel channel, Path file, ByteBuffer head) throws BinaryFormatException, IOException {
-        long peOffset = Integer.toUnsignedLong(need(head, file, 64).order(ByteOrder.LITTLE_ENDIAN).getInt(0x3c));
+        long peOffset = Integer.toUnsignedLong(need(head, file, 0, 64).order(ByteOrder.LITTLE_ENDIAN).getInt(0x3c));
         ByteBuffer pe = readAt(channel, file, peOffset, 6).order(ByteOrder.LITTLE_ENDIAN);
-        need(pe, file, 6);
+        need(pe, file, peOffset, 6);
         if (pe.getInt(0) != 0x00004550) {
             throw new BinaryFormatException(file, peOffset, "no PE\\0\\0 signature where e_lfanew points");
         }
@@ -129,9 +130,11 @@ public record ExecutableHeader(Path file, ExecutableFormat format, String goos, 
         return buffer;
     }
 
-    private static ByteBuffer need(ByteBuffer buffer, Path file, int bytes) throws BinaryFormatException {
+    /** Fails unless {@code buffer}, read from file offset {@code base}, holds {@code bytes}; the offset reported is where the file ended. */
+    private static ByteBuffer need(ByteBuffer buffer, Path file, long base, int bytes) throws BinaryFormatException {
         if (buffer.remaining() < bytes) {
-            throw new BinaryFormatException(file, buffer.remaining(), "truncated header: needed " + bytes + " bytes, file has " + buffer.remaining());
+            throw new BinaryFormatException(file, base + buffer.remaining(), "truncated header: needed " + bytes + " bytes at offset "
+                    + base + ", only " + buffer.remaining() + " remain");
         }
         return buffer;
     }

@@ -98,7 +98,8 @@ public final class Architectures {
     public static Optional<String> fromUnameMachine(String machine) {
         String m = machine.strip().toLowerCase(Locale.ROOT);
         if (m.startsWith("armv") || m.equals("arm")) {
-            return Optional.of(m.startsWith("armv8") ? "arm64" : "arm");
+            // 64-bit ARM is aarch64/arm64; armv8l is a 32-bit kernel or personality on an ARMv8 CPU (as cmd/dist reads it).
+            return Optional.of("arm");
         }
         return Optional.ofNullable(UNAME.get(m));
     }

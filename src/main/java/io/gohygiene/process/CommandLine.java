@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One external command: argv (never a shell string), the complete environment it sees,
  * its working directory and how long it may run.
  */
 public record CommandLine(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout) {
+
+    /** Characters no POSIX shell treats specially (as Python's shlex.quote); anything else is quoted for display. */
+    private static final Pattern SHELL_SAFE = Pattern.compile("[\\w@%+=:,./-]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     public CommandLine {
         argv = List.copyOf(argv);
@@ -47,7 +51,7 @@ public record CommandLine(List<String> argv, Map<String, String> environment, Pa
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(arg.isEmpty() || arg.matches(".*[\\s\"'$`\\\\].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+            out.append(SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
         }
         return out.toString();
     }

@@ -15,6 +15,14 @@ public final class Durations {
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}; a bare number means seconds. */
     public static Duration parse(String text) {
+        try {
+            return parseParts(text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration; write it like 90s, 5m, 1h30m or 500ms", e);
+        }
+    }
+
+    private static Duration parseParts(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(value));
