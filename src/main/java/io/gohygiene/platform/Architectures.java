@@ -126,6 +126,9 @@ public final class Architectures {
         if (t.contains("linux")) {
             return Optional.of("linux");
         }
+        if (t.contains("-ios")) {
+            return Optional.of("ios");
+        }
         if (t.contains("darwin") || t.contains("macos") || t.contains("apple")) {
             return Optional.of("darwin");
         }

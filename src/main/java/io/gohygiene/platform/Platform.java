@@ -12,7 +12,7 @@ public record Platform(String goos, String goarch) implements Comparable<Platfor
 
     /** Parses {@code linux/amd64}; says what is wrong with anything else. */
     public static Platform parse(String text) {
-        String[] parts = text.strip().split("/");
+        String[] parts = text.strip().split("/", -1);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new IllegalArgumentException("'" + text + "' is not a platform; write it as GOOS/GOARCH, e.g. linux/amd64");
         }

@@ -34,8 +34,8 @@ public record Target(Platform platform, String variant, Boolean cgo, String cc) 
 
     /** Parses the short form {@code goos/goarch[/variant]}: {@code linux/amd64}, {@code linux/arm/7}, {@code linux/amd64/v3}. */
     public static Target parse(String text) {
-        String[] parts = text.strip().split("/");
-        if (parts.length < 2 || parts.length > 3) {
+        String[] parts = text.strip().split("/", -1);
+        if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && parts[2].isBlank())) {
             throw new IllegalArgumentException("'" + text + "' is not a target; write it as GOOS/GOARCH or GOOS/GOARCH/VARIANT,"
                     + " e.g. linux/amd64 or linux/arm/7");
         }

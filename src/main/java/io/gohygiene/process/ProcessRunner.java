@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class ProcessRunner {
 
+    /** How long to wait for the pipes after the process exited (a grandchild may hold them open). */
+    private static final long OUTPUT_DRAIN_MILLIS = 10_000;
+
     /** Where streamed lines go; {@code stderr} says which stream the line came from. */
     public interface LineSink {
         void line(String line, boolean stderr);
@@ -59,8 +62,8 @@ public final class ProcessRunner {
             }
             // Output may still be buffered in the pipes after exit; a grandchild that outlived its parent
             // and holds the pipe open must not hang us, so the wait is bounded.
-            out.join(command.timeout().toMillis());
-            err.join(command.timeout().toMillis());
+            out.join(OUTPUT_DRAIN_MILLIS);
+            err.join(OUTPUT_DRAIN_MILLIS);
         } catch (InterruptedException e) {
             killTree(process.toHandle());
             Thread.currentThread().interrupt();

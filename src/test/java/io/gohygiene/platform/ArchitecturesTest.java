@@ -121,6 +121,7 @@ class ArchitecturesTest {
             "x86_64-w64-mingw32,             amd64,    windows",
             "arm64-apple-darwin23.1.0,       arm64,    darwin",
             "x86_64-apple-darwin,            amd64,    darwin",
+            "arm64-apple-ios17.0,            arm64,    ios",
             "arm-linux-gnueabihf,            arm,      linux",
             "armv7a-linux-androideabi,       arm,      android",
             "aarch64-linux-android,          arm64,    android",

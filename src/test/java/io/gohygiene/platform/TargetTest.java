@@ -51,7 +51,7 @@ class TargetTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a target")
-    @ValueSource(strings = {"linux", "a/b/c/d", "", "linux/", "/amd64", "linux//amd64", "linux amd64"})
+    @ValueSource(strings = {"linux", "a/b/c/d", "", "linux/", "/amd64", "linux//amd64", "linux amd64", "linux/amd64/"})
     void rejectsWhatIsNotGoosSlashGoarchSayingHowToWriteIt(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Target.parse(text));
 
