@@ -7,17 +7,20 @@ import io.gohygiene.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Real executables for the tests, cross-compiled by the real go from {@code src/test/go/tiny} into
- * {@code target/test-binaries/<goos>_<goarch>/}. Built once per test JVM and platform.
+ * Real executables for the tests, cross-compiled by the real go from a program under {@code src/test/go}
+ * ({@code tiny}: pure Go; {@code cgo}: calls the C library) into {@code target/test-binaries/<key>/}.
+ * Built once per test JVM and build.
  */
 public final class GoBinaries {
 
-    private static final Path SOURCE = Path.of("src/test/go/tiny").toAbsolutePath();
+    private static final Path SOURCES = Path.of("src/test/go").toAbsolutePath();
     private static final Path OUT = Path.of("target/test-binaries").toAbsolutePath();
     private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
 
@@ -26,24 +29,41 @@ public final class GoBinaries {
 
     /** The tiny program built for {@code goos/goarch} with cgo off. */
     public static Path build(String goos, String goarch) {
-        return BUILT.computeIfAbsent(goos + "_" + goarch, key -> compile(goos, goarch, key));
+        return build("tiny", goos, goarch, Map.of());
     }
 
-    private static Path compile(String goos, String goarch, String key) {
+    /**
+     * {@code program} (a directory under src/test/go) built for {@code goos/goarch} with {@code env} added to the
+     * defaults (CGO_ENABLED=0 unless given; e.g. GOARM=7, or CGO_ENABLED=1 with CC) and extra {@code go build} flags.
+     */
+    public static Path build(String program, String goos, String goarch, Map<String, String> env, String... flags) {
+        Map<String, String> environment = new TreeMap<>(Map.of("GOOS", goos, "GOARCH", goarch, "CGO_ENABLED", "0",
+                "GOFLAGS", "-buildvcs=false", "GOTOOLCHAIN", "local"));
+        environment.putAll(env);
+        StringBuilder key = new StringBuilder(program.equals("tiny") ? "" : program + "_").append(goos).append('_').append(goarch);
+        new TreeMap<>(env).forEach((name, value) -> key.append('_').append(name).append('=').append(value));
+        for (String flag : flags) {
+            key.append('_').append(flag);
+        }
+        String dir = key.toString().replaceAll("[^A-Za-z0-9_.=-]", "-");
+        return BUILT.computeIfAbsent(dir, k -> compile(program, goos, goarch, environment, List.of(flags), k));
+    }
+
+    private static Path compile(String program, String goos, String goarch, Map<String, String> env, List<String> flags, String key) {
         try {
             Path dir = OUT.resolve(key);
             Files.createDirectories(dir);
-            Path exe = dir.resolve(goos.equals("windows") ? "tiny.exe" : "tiny");
-            Map<String, String> env = Map.of("GOOS", goos, "GOARCH", goarch, "CGO_ENABLED", "0",
-                    "GOFLAGS", "-buildvcs=false", "GOTOOLCHAIN", "local");
-            ProcessResult result = new ProcessRunner().run(CommandLine.inheriting(
-                    List.of("go", "build", "-trimpath", "-o", exe.toString(), "."), env, SOURCE, Duration.ofMinutes(5)));
+            Path exe = dir.resolve(goos.equals("windows") ? program + ".exe" : program);
+            List<String> argv = new ArrayList<>(List.of("go", "build", "-trimpath"));
+            argv.addAll(flags);
+            argv.addAll(List.of("-o", exe.toString(), "."));
+            ProcessResult result = new ProcessRunner().run(CommandLine.inheriting(argv, env, SOURCES.resolve(program), Duration.ofMinutes(5)));
             if (!result.succeeded()) {
-                throw new IllegalStateException("go build for " + goos + "/" + goarch + " failed: " + result.diagnostics());
+                throw new IllegalStateException("go build for " + key + " failed: " + result.diagnostics());
             }
             return exe;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot build the test binary for " + goos + "/" + goarch, e);
+            throw new IllegalStateException("cannot build the test binary " + key + " for " + goos + "/" + goarch, e);
         }
     }
 }
