@@ -26,10 +26,16 @@ public final class GoBinaries {
 
     /** The tiny program built for {@code goos/goarch} with cgo off. */
     public static Path build(String goos, String goarch) {
-        return BUILT.computeIfAbsent(goos + "_" + goarch, key -> compile(goos, goarch, key));
+        return BUILT.computeIfAbsent(goos + "_" + goarch, key -> compile(goos, goarch, key, ""));
     }
 
-    private static Path compile(String goos, String goarch, String key) {
+    /** The tiny program built with {@code -ldflags=<ldflags>} ({@code -H=windowsgui}), in a directory of its own. */
+    public static Path build(String goos, String goarch, String ldflags) {
+        String key = goos + "_" + goarch + "_" + ldflags.replaceAll("[^A-Za-z0-9]+", "_");
+        return BUILT.computeIfAbsent(key, k -> compile(goos, goarch, k, ldflags));
+    }
+
+    private static Path compile(String goos, String goarch, String key, String ldflags) {
         try {
             Path dir = OUT.resolve(key);
             Files.createDirectories(dir);
@@ -37,7 +43,8 @@ public final class GoBinaries {
             Map<String, String> env = Map.of("GOOS", goos, "GOARCH", goarch, "CGO_ENABLED", "0",
                     "GOFLAGS", "-buildvcs=false", "GOTOOLCHAIN", "local");
             ProcessResult result = new ProcessRunner().run(CommandLine.inheriting(
-                    List.of("go", "build", "-trimpath", "-o", exe.toString(), "."), env, SOURCE, Duration.ofMinutes(5)));
+                    List.of("go", "build", "-trimpath", "-ldflags=" + ldflags, "-o", exe.toString(), "."), env, SOURCE,
+                    Duration.ofMinutes(5)));
             if (!result.succeeded()) {
                 throw new IllegalStateException("go build for " + goos + "/" + goarch + " failed: " + result.diagnostics());
             }
