@@ -118,7 +118,8 @@ class GoMachoBinariesTest {
         try {
             exe = GoBinaries.build("ios", "arm64");
         } catch (IllegalStateException e) {
-            abort("go cannot build ios/arm64 without cgo (it requires external linking): " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            abort("go cannot build ios/arm64 without cgo (it requires external linking): " + cause.getMessage());
             return;
         }
         MachoFile macho = readThin(exe);
