@@ -32,6 +32,11 @@ public final class GoBinaries {
         return build("tiny", goos, goarch, Map.of());
     }
 
+    /** The tiny program built with {@code -ldflags=<ldflags>} ({@code -H=windowsgui}), in a directory of its own. */
+    public static Path build(String goos, String goarch, String ldflags) {
+        return build("tiny", goos, goarch, Map.of(), "-ldflags=" + ldflags);
+    }
+
     /**
      * {@code program} (a directory under src/test/go) built for {@code goos/goarch} with {@code env} added to the
      * defaults (CGO_ENABLED=0 unless given; e.g. GOARM=7, or CGO_ENABLED=1 with CC) and extra {@code go build} flags.
