@@ -2,7 +2,8 @@ package io.gohygiene.binary.buildinfo;
 
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
-import io.gohygiene.testing.ReadelfImage;
+import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.binary.elf.SectionHeader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +23,18 @@ final class Differential {
     }
 
     /**
-     * {@link BuildInfoReader#readInline} over the {@code .go.buildinfo} section (from readelf) of an ELF file, or over
-     * the whole file for Mach-O and PE (no parsers for those yet: the search runs through the file in 1 MiB chunks).
+     * {@link BuildInfoReader#readInline} over the {@code .go.buildinfo} section (as {@link ElfFile} reads the section
+     * headers) of an ELF file, or over the whole file for Mach-O and PE (no parsers for those yet: the search runs
+     * through the file in 1 MiB chunks).
      */
     static BuildInfo readInlineAgrees(Path file) throws BinaryFormatException, IOException {
         BuildInfo info;
         try (BinaryReader reader = BinaryReader.open(file)) {
             Optional<BuildInfo> read;
             if (isElf(file)) {
-                ReadelfImage.Section section = ReadelfImage.of(file).section(".go.buildinfo")
-                        .orElseThrow(() -> new AssertionError("readelf finds no .go.buildinfo in " + file));
-                read = BuildInfoReader.readInline(reader, section.fileOffset(), section.size());
+                SectionHeader section = ElfFile.read(reader).section(".go.buildinfo")
+                        .orElseThrow(() -> new AssertionError("ElfFile finds no .go.buildinfo in " + file));
+                read = BuildInfoReader.readInline(reader, section.offset(), section.size());
             } else {
                 read = BuildInfoReader.readInline(reader, 0, reader.size());
             }
@@ -44,12 +46,15 @@ final class Differential {
         return info;
     }
 
-    /** {@link BuildInfoReader#read} through the test's readelf-based image of an ELF file: both layouts. */
+    /**
+     * {@link BuildInfoReader#read} of an ELF file through its {@link ElfFile}, the production path
+     * ({@code BuildInfoReader.read(reader, ElfFile.read(reader))}): both layouts.
+     */
     static BuildInfo readThroughImageAgrees(Path file) throws BinaryFormatException {
-        ReadelfImage image = ReadelfImage.of(file);
         BuildInfo info;
         try (BinaryReader reader = BinaryReader.open(file)) {
-            info = BuildInfoReader.read(reader, image).orElseThrow(() -> new AssertionError("no build info found in " + file));
+            info = BuildInfoReader.read(reader, ElfFile.read(reader))
+                    .orElseThrow(() -> new AssertionError("no build info found in " + file));
         }
         GoVersionM.of(file).assertAgrees(info, file);
         return info;

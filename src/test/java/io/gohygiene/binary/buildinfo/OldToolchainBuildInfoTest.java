@@ -2,8 +2,9 @@ package io.gohygiene.binary.buildinfo;
 
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
+import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.binary.elf.SectionHeader;
 import io.gohygiene.testing.GoBuild;
-import io.gohygiene.testing.ReadelfImage;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,8 +27,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * Binaries from older Go releases, fetched as toolchain modules through the module proxy ({@code GOTOOLCHAIN=goX}):
  * go1.16 and go1.17 write the pointer layout (the header points at Go string headers, in the target's pointer size
- * and byte order), go1.20 the inline layout. Each is read through the test's readelf-based image and compared with
- * {@code go version -m} of the installed go, which reads all of them.
+ * and byte order), go1.20 the inline layout. Each is read through its {@link ElfFile} (the production path) and
+ * compared with {@code go version -m} of the installed go, which reads all of them.
  */
 class OldToolchainBuildInfoTest {
 
@@ -98,11 +99,11 @@ class OldToolchainBuildInfoTest {
 
     /** Without an address map the pointer layout cannot be followed: an error that says so, not "no build info". */
     private static void assertReadInlineRefusesPointerLayout(Path exe) throws Exception {
-        ReadelfImage.Section section = ReadelfImage.of(exe).section(".go.buildinfo").orElseThrow();
         try (BinaryReader reader = BinaryReader.open(exe)) {
+            SectionHeader section = ElfFile.read(reader).section(".go.buildinfo").orElseThrow();
             BinaryFormatException e = assertThrows(BinaryFormatException.class,
-                    () -> BuildInfoReader.readInline(reader, section.fileOffset(), section.size()));
-            assertEquals(section.fileOffset(), e.offset());
+                    () -> BuildInfoReader.readInline(reader, section.offset(), section.size()));
+            assertEquals(section.offset(), e.offset());
             assertTrue(e.reason().contains("pointer layout"), e.reason());
             assertFalse(e.reason().isBlank());
         }
