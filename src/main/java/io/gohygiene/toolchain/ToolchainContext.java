@@ -1,6 +1,6 @@
 package io.gohygiene.toolchain;
 
-import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.platform.Target;
 
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param goHeader         the go executable's header, or empty when it could not be read ({@code goHeaderError} says why)
  * @param targetsDefaulted no targets were configured, so the go's host platform stands in for them
  */
-public record ToolchainContext(GoToolchain go, Optional<ExecutableHeader> goHeader, String goHeaderError, HostPlatform host,
+public record ToolchainContext(GoToolchain go, Optional<BinaryReport> goHeader, String goHeaderError, HostPlatform host,
                                GoSettings settings, SystemProbe probe, List<Target> targets, boolean targetsDefaulted,
                                Path moduleDirectory, Optional<GoModFile> goMod, ToolchainPolicy policy) {
 

@@ -1,7 +1,8 @@
 package io.gohygiene.toolchain;
 
 import io.gohygiene.binary.BinaryFormatException;
-import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.binary.BinaryInspector;
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.ProcessRunner;
@@ -54,10 +55,10 @@ public final class ToolchainGate {
     }
 
     ToolchainContext gather(GoToolchain go, ToolchainRequest request) {
-        Optional<ExecutableHeader> header = Optional.empty();
+        Optional<BinaryReport> header = Optional.empty();
         String headerError = "";
         try {
-            header = Optional.of(ExecutableHeader.read(go.executable()));
+            header = Optional.of(BinaryInspector.inspect(go.executable()));
         } catch (BinaryFormatException e) {
             headerError = e.getMessage();
         }

@@ -1,6 +1,6 @@
 package io.gohygiene.toolchain;
 
-import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.rules.Finding;
@@ -63,7 +63,7 @@ public final class Toolchains {
     }
 
     /** The same context with another go header and host: how the machine would look with a foreign go, or on a Mac. */
-    public static ToolchainContext withHost(ToolchainContext c, Optional<ExecutableHeader> header, HostPlatform host) {
+    public static ToolchainContext withHost(ToolchainContext c, Optional<BinaryReport> header, HostPlatform host) {
         return new ToolchainContext(c.go(), header, c.goHeaderError(), host, c.settings(), c.probe(), c.targets(),
                 c.targetsDefaulted(), c.moduleDirectory(), c.goMod(), c.policy());
     }

@@ -1,6 +1,6 @@
 package io.gohygiene.toolchain.checks;
 
-import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.HostPlatform;
@@ -36,7 +36,7 @@ public final class HostArchitectureCheck implements ToolchainCheck {
                     "point <go> at the real go binary (not a wrapper script), e.g. $(go env GOROOT)/bin/go"));
             return findings;
         }
-        ExecutableHeader header = ctx.goHeader().get();
+        BinaryReport header = ctx.goHeader().get();
         String seen = "go is " + header.describe();
         if (host.nativeArch().isEmpty()) {
             findings.add(Finding.problem(ID, subject, seen, "native architecture", Verdict.WARN,

@@ -1,6 +1,7 @@
 package io.gohygiene.toolchain.checks;
 
-import io.gohygiene.binary.ExecutableHeader;
+import io.gohygiene.binary.BinaryInspector;
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Verdict;
 import io.gohygiene.testing.GoBinaries;
@@ -41,7 +42,7 @@ class HostArchitectureCheckTest {
     }
 
     private static List<Finding> check(String goos, String goarch, HostPlatform host, ToolchainContext base) throws Exception {
-        ExecutableHeader header = ExecutableHeader.read(GoBinaries.build(goos, goarch));
+        BinaryReport header = BinaryInspector.inspect(GoBinaries.build(goos, goarch));
         return new HostArchitectureCheck().check(Toolchains.withHost(base, Optional.of(header), host));
     }
 

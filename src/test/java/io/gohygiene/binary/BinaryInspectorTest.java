@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reads real executables cross-compiled by the real go, checked against {@code file -b}, and malformed ones. */
-class ExecutableHeaderTest {
+/** Inspects real executables cross-compiled by the real go, checked against {@code file -b}, and malformed ones. */
+class BinaryInspectorTest {
 
     /** What {@code file -b} (5.4x) starts with, for what our reader says: format and GOARCH. */
     private static final Map<String, String> FILE_SAYS = Map.ofEntries(
@@ -86,7 +86,7 @@ class ExecutableHeaderTest {
     void readsWhatWasBuiltAndAgreesWithFile(String goos, String goarch, ExecutableFormat format) throws Exception {
         Path exe = GoBinaries.build(goos, goarch);
 
-        ExecutableHeader header = ExecutableHeader.read(exe);
+        BinaryReport header = BinaryInspector.inspect(exe);
 
         assertEquals(format, header.format());
         assertEquals(goos, header.goos());
@@ -105,7 +105,7 @@ class ExecutableHeaderTest {
     void readsAUniversalBinaryBuiltAsLipoBuildsIt() throws Exception {
         Path universal = lipo(dir.resolve("tiny-universal"), GoBinaries.build("darwin", "amd64"), GoBinaries.build("darwin", "arm64"));
 
-        ExecutableHeader header = ExecutableHeader.read(universal);
+        BinaryReport header = BinaryInspector.inspect(universal);
 
         assertEquals(ExecutableFormat.MACHO_UNIVERSAL, header.format());
         assertEquals("darwin", header.goos());
@@ -123,12 +123,12 @@ class ExecutableHeaderTest {
     void listsTheArchitecturesOfAUniversalBinaryInTheOrderWritten() throws Exception {
         Path universal = lipo(dir.resolve("tiny-universal"), GoBinaries.build("darwin", "arm64"), GoBinaries.build("darwin", "amd64"));
 
-        assertEquals(List.of("arm64", "amd64"), ExecutableHeader.read(universal).goarches());
+        assertEquals(List.of("arm64", "amd64"), BinaryInspector.inspect(universal).goarches());
     }
 
     @Test
     void rejectsAnEmptyFile() throws Exception {
-        assertRejected(Files.createFile(dir.resolve("empty")), "0-byte");
+        assertRejected(Files.createFile(dir.resolve("empty")), "0 bytes");
     }
 
     @Test
@@ -150,20 +150,18 @@ class ExecutableHeaderTest {
     void rejectsATruncatedElf() throws Exception {
         byte[] elf = Files.readAllBytes(GoBinaries.build("linux", "amd64"));
 
-        BinaryFormatException e = assertRejected(write("truncated-elf", Arrays.copyOf(elf, 10)), "truncated");
+        BinaryFormatException e = assertRejected(write("truncated-elf", Arrays.copyOf(elf, 10)), "file is 10 bytes, shorter than the 16-byte ELF identification");
 
-        assertEquals(10, e.offset(), "the offset is where the file ended");
+        assertEquals(0, e.offset(), "the offset is where the ELF header starts");
     }
 
     @Test
-    void rejectsAnElfForAMachineGoDoesNotBuildFor() throws Exception {
+    void reportsAnElfForAMachineGoDoesNotBuildForAsUnknown() throws Exception {
         byte[] elf = Files.readAllBytes(GoBinaries.build("linux", "amd64"));
         elf[18] = 2; // EM_SPARC, little-endian e_machine
         elf[19] = 0;
 
-        BinaryFormatException e = assertRejected(write("sparc-elf", elf), "e_machine 2");
-
-        assertEquals(18, e.offset());
+        assertTrue(BinaryInspector.inspect(write("sparc-elf", elf)).goarches().get(0).startsWith("unknown"));
     }
 
     @Test
@@ -173,7 +171,7 @@ class ExecutableHeaderTest {
 
         BinaryFormatException e = assertRejected(write("past-eof.exe", pe), "past the end");
 
-        assertEquals(pe.length + 4096, e.offset());
+        assertEquals(0x3c, e.offset(), "the offset of e_lfanew, the field at fault");
     }
 
     @Test
@@ -183,7 +181,7 @@ class ExecutableHeaderTest {
 
         BinaryFormatException e = assertRejected(write("huge-lfanew.exe", pe), "past the end");
 
-        assertEquals(0xfffffff0L, e.offset());
+        assertEquals(0x3c, e.offset(), "the offset of e_lfanew, the field at fault");
     }
 
     @Test
@@ -191,9 +189,9 @@ class ExecutableHeaderTest {
         byte[] pe = Arrays.copyOf(Files.readAllBytes(GoBinaries.build("windows", "amd64")), 256);
         ByteBuffer.wrap(pe).order(ByteOrder.LITTLE_ENDIAN).putInt(0x3c, 253);
 
-        BinaryFormatException e = assertRejected(write("cut.exe", pe), "truncated");
+        BinaryFormatException e = assertRejected(write("cut.exe", pe), "past the end of the 256-byte file");
 
-        assertEquals(256, e.offset(), "the offset is where the file ended");
+        assertEquals(0x3c, e.offset(), "the offset of e_lfanew, the field at fault");
     }
 
     @Test
@@ -209,22 +207,20 @@ class ExecutableHeaderTest {
     }
 
     @Test
-    void rejectsAPeForAMachineGoDoesNotBuildFor() throws Exception {
+    void reportsAPeForAMachineGoDoesNotBuildForAsUnknown() throws Exception {
         byte[] pe = Files.readAllBytes(GoBinaries.build("windows", "amd64"));
         ByteBuffer buffer = ByteBuffer.wrap(pe).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putShort(buffer.getInt(0x3c) + 4, (short) 0x0200); // IMAGE_FILE_MACHINE_IA64
 
-        assertRejected(write("itanium.exe", pe), "PE Machine 0x0200");
+        assertTrue(BinaryInspector.inspect(write("itanium.exe", pe)).goarches().get(0).startsWith("unknown"));
     }
 
     @Test
-    void rejectsAMachoForACpuGoDoesNotBuildFor() throws Exception {
+    void reportsAMachoForACpuGoDoesNotBuildForAsUnknown() throws Exception {
         byte[] macho = Files.readAllBytes(GoBinaries.build("darwin", "arm64"));
         ByteBuffer.wrap(macho).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0x0200000c); // CPU_TYPE_ARM64_32 (watchOS)
 
-        BinaryFormatException e = assertRejected(write("arm64_32", macho), "cputype 0x0200000c");
-
-        assertEquals(4, e.offset());
+        assertTrue(BinaryInspector.inspect(write("arm64_32", macho)).goarches().get(0).startsWith("unknown"));
     }
 
     @Test
@@ -232,27 +228,27 @@ class ExecutableHeaderTest {
         // 0xcafebabe, minor 0, major 52 (Java 8): read as a universal header, 52 "architectures".
         ByteBuffer classFile = ByteBuffer.allocate(4096).putInt(0xcafebabe).putInt(0x00000034);
 
-        BinaryFormatException e = assertRejected(write("Hello.class", classFile.array()), "52 architectures");
+        BinaryFormatException e = assertRejected(write("Hello.class", classFile.array()), "a Java class file (major version 52)");
 
         assertEquals(4, e.offset());
     }
 
     @Test
     void rejectsARealClassFile() throws Exception {
-        Path classFile = Path.of(ExecutableHeaderTest.class.getResource("ExecutableHeaderTest.class").toURI());
+        Path classFile = Path.of(BinaryInspectorTest.class.getResource("BinaryInspectorTest.class").toURI());
 
-        assertRejected(classFile, "architectures");
+        assertRejected(classFile, "a Java class file");
     }
 
     @Test
     void rejectsAUniversalHeaderWithNoArchitectures() throws Exception {
-        assertRejected(write("no-arches", ByteBuffer.allocate(64).putInt(0xcafebabe).putInt(0).array()), "0 architectures");
+        assertRejected(write("no-arches", ByteBuffer.allocate(64).putInt(0xcafebabe).putInt(0).array()), "nfat_arch is 0");
     }
 
     @Test
     void rejectsAUniversalHeaderClaimingFourBillionArchitectures() throws Exception {
         assertRejected(write("huge-count", ByteBuffer.allocate(64).putInt(0xcafebabe).putInt(0xffffffff).array()),
-                "4294967295 architectures");
+                "nfat_arch is 4294967295");
     }
 
     @Test
@@ -260,20 +256,20 @@ class ExecutableHeaderTest {
         // Two architectures need 8 + 2 * 20 bytes of header; the file ends after 33.
         ByteBuffer header = ByteBuffer.allocate(33).putInt(0xcafebabe).putInt(2).putInt(0x01000007).putInt(3);
 
-        BinaryFormatException e = assertRejected(write("cut-universal", header.array()), "truncated");
+        BinaryFormatException e = assertRejected(write("cut-universal", header.array()), "lies outside the 33-byte file");
 
-        assertEquals(33, e.offset(), "the offset is where the file ended");
+        assertEquals(8, e.offset(), "the offset is where the fat_arch table starts");
     }
 
     @Test
     void aDirectoryOrAMissingFileIsABinaryFormatExceptionNamingIt() throws Exception {
         assertRejected(Files.createDirectory(dir.resolve("a directory")), "cannot read");
-        assertRejected(dir.resolve("no such file"), "cannot read");
+        assertRejected(dir.resolve("no such file"), "cannot open");
     }
 
     /** Reading must fail with our one checked exception (never another), naming the file and the reason. */
     private static BinaryFormatException assertRejected(Path file, String reason) {
-        BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> ExecutableHeader.read(file));
+        BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> BinaryInspector.inspect(file));
         assertEquals(file, e.file());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
