@@ -37,6 +37,11 @@ public record Finding(String check, String subject, String seen, String expected
         return new Finding(check, subject, seen, expected, verdict, message, hint);
     }
 
+    /** This violation, accepted by a waiver: the message keeps what was wrong and says why it is accepted. */
+    public Finding waived(String reason) {
+        return new Finding(check, subject, seen, expected, Verdict.WAIVED, message + " (waived: " + reason + ")", hint);
+    }
+
     public Finding withVerdict(Verdict newVerdict) {
         return new Finding(check, subject, seen, expected, newVerdict, message, hint);
     }

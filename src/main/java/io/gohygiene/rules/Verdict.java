@@ -8,6 +8,8 @@ public enum Verdict {
     INFO("info"),
     /** The check does not apply here (e.g. a macOS-only check on Linux). */
     SKIP("n/a"),
+    /** A violation a waiver in the pom accepts, with its reason: reported, never silently dropped. */
+    WAIVED("waived"),
     /** A hazard that does not fail the build unless {@code failOn} is {@code warning}. */
     WARN("WARN"),
     /** A violation: fails the build unless {@code failOn} is {@code never}. */

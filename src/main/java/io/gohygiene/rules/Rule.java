@@ -1,0 +1,27 @@
+package io.gohygiene.rules;
+
+import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.platform.Target;
+
+import java.util.List;
+
+/**
+ * One named requirement on a produced binary (after Maven Enforcer's rules): it looks at what the parsers read
+ * and at the target the binary was built for, and reports every row it checked, passes included, with the
+ * values seen and expected; a violation carries its message and its hint.
+ */
+public interface Rule {
+
+    /** The id users write in {@code <severities>} and waivers: target, linkage, libraries, glibc … */
+    String id();
+
+    /** How violations count when the pom says nothing: most rules fail the build, hardening is off unless asked for. */
+    Severity defaultSeverity();
+
+    /**
+     * Checks {@code report} (every image: a universal Mach-O has one per slice) against {@code target} and the
+     * rule values in {@code settings}. The finding's {@code check} is this rule's id; {@code subject} names what
+     * was looked at ("GOARCH", "interpreter", "GLIBC_2.34", "arm64 slice: minos").
+     */
+    List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings);
+}
