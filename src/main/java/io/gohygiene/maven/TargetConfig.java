@@ -12,6 +12,7 @@ public class TargetConfig {
     private String variant;
     private Boolean cgo;
     private String cc;
+    private RulesConfig rules;
 
     public TargetConfig() {
     }
@@ -39,6 +40,15 @@ public class TargetConfig {
 
     public void setCc(String cc) {
         this.cc = cc;
+    }
+
+    /** Rule values for this target only, e.g. a lower {@code <maxGlibc>} for linux/arm64. */
+    public void setRules(RulesConfig rules) {
+        this.rules = rules;
+    }
+
+    RulesConfig rules() {
+        return rules;
     }
 
     /** Turns the pom's words into a core {@link Target}; a wrong value fails with a message naming it. */

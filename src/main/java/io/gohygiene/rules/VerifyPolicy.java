@@ -1,0 +1,33 @@
+package io.gohygiene.rules;
+
+import io.gohygiene.platform.Target;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the project says about its binaries: rule values (with per-target overrides, keyed by the
+ * target's name such as linux/arm64), a severity per rule id, and waivers.
+ */
+public record VerifyPolicy(RuleSettings settings, Map<String, RuleSettings> perTarget, Map<String, Severity> severities,
+                           List<Waiver> waivers) {
+
+    public VerifyPolicy {
+        perTarget = Map.copyOf(perTarget);
+        severities = Map.copyOf(severities);
+        waivers = List.copyOf(waivers);
+    }
+
+    public static VerifyPolicy of(RuleSettings settings) {
+        return new VerifyPolicy(settings, Map.of(), Map.of(), List.of());
+    }
+
+    public RuleSettings settingsFor(Target target) {
+        return perTarget.getOrDefault(target.name(), settings);
+    }
+
+    public Severity severityOf(Rule rule) {
+        return Optional.ofNullable(severities.get(rule.id())).orElse(rule.defaultSeverity());
+    }
+}
