@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,25 +42,38 @@ public final class InspectionJson {
 
     public static String write(List<BinaryReport> reports) {
         ArrayNode files = JSON.createArrayNode();
-        for (BinaryReport report : reports) {
-            ObjectNode file = files.addObject();
-            file.put("file", report.file().toString());
-            file.put("size", report.size());
-            file.put("format", report.format().name());
-            ArrayNode images = file.putArray("images");
-            for (InspectedImage image : report.images()) {
-                ObjectNode node = images.addObject();
-                node.put("goos", image.executable().goos());
-                node.put("goarch", image.executable().goarch());
-                node.set(image.executable().format().name().startsWith("MACHO") ? "macho" : image.executable().format().name().toLowerCase(),
-                        JSON.valueToTree(image.executable()));
-                node.set("buildInfo", JSON.valueToTree(image.buildInfo().orElse(null)));
-            }
+        reports.forEach(r -> files.add(tree(r)));
+        return toString(reports.size() == 1 ? files.get(0) : files);
+    }
+
+    /** One report as a JSON tree: file, size, format, and per image GOOS/GOARCH, the format's fields and the build info. */
+    public static ObjectNode tree(BinaryReport report) {
+        ObjectNode file = JSON.createObjectNode();
+        file.put("file", report.file().toString());
+        file.put("size", report.size());
+        file.put("format", report.format().name());
+        ArrayNode images = file.putArray("images");
+        for (InspectedImage image : report.images()) {
+            ObjectNode node = images.addObject();
+            node.put("goos", image.executable().goos());
+            node.put("goarch", image.executable().goarch());
+            node.set(image.executable().format().name().startsWith("MACHO") ? "macho" : image.executable().format().name().toLowerCase(),
+                    JSON.valueToTree(image.executable()));
+            node.set("buildInfo", JSON.valueToTree(image.buildInfo().orElse(null)));
         }
+        return file;
+    }
+
+    /** Any value (a finding, a list) as a JSON tree, with the same conventions. */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    public static String toString(JsonNode node) {
         try {
-            return JSON.writeValueAsString(reports.size() == 1 ? files.get(0) : files);
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a binary report could not be written as JSON", e);
+            throw new IllegalStateException("a report could not be written as JSON", e);
         }
     }
 
