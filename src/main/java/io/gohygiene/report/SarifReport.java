@@ -1,0 +1,178 @@
+package io.gohygiene.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gohygiene.rules.BinaryVerification;
+import io.gohygiene.rules.Finding;
+import io.gohygiene.rules.Verdict;
+import io.gohygiene.rules.VerifyResult;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The verify result as SARIF 2.1.0 (OASIS), for code-scanning UIs: one run, the rules that reported anything, and one
+ * result per violation, warning and waived violation (the latter suppressed, with the waiver's reason). Passing and
+ * not-applicable rows are left out: SARIF results are things to look at. The same result gives the same bytes.
+ */
+public final class SarifReport {
+
+    /** The schema the output follows: SARIF 2.1.0 as published with errata 01. */
+    public static final String SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    /** Where result locations are relative to: the project directory, by SARIF's convention. */
+    public static final String SRCROOT = "%SRCROOT%";
+    /** partialFingerprints key: one finding keeps its identity across runs even when the values it saw change. */
+    static final String FINGERPRINT_KEY = "goHygieneFinding/v1";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private SarifReport() {
+    }
+
+    /**
+     * Writes {@code result} to {@code out} (parent directories created), binaries named relative to {@code baseDir}
+     * (the project directory) under {@value #SRCROOT}, or by absolute file URI when they lie outside it. A relative
+     * binary path is taken as relative to {@code baseDir}.
+     */
+    public static void write(VerifyResult result, Path out, Path baseDir) throws IOException {
+        byte[] bytes = render(result, baseDir);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(out, bytes);
+    }
+
+    /** The SARIF log, UTF-8, indented with '\n' line ends whatever the platform. */
+    public static byte[] render(VerifyResult result, Path baseDir) {
+        ObjectNode log = toJson(result, baseDir);
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try (ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+            writeTo(log, printer, buffer);
+            buffer.write('\n');
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("a SARIF report could not be rendered", e);
+        }
+    }
+
+    /** The SARIF log as a JSON tree. */
+    public static ObjectNode toJson(VerifyResult result, Path baseDir) {
+        Map<String, Integer> ruleIndex = ruleIndex(result);
+
+        ObjectNode driver = NODES.objectNode();
+        driver.put("name", result.toolName());
+        driver.put("version", result.toolVersion());
+        if (result.toolInformationUri() != null) {
+            driver.put("informationUri", result.toolInformationUri());
+        }
+        ArrayNode rules = driver.putArray("rules");
+        for (String id : ruleIndex.keySet()) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", id);
+            rule.putObject("shortDescription").put("text", RuleDescriptions.of(id));
+        }
+
+        ObjectNode run = NODES.objectNode();
+        run.putObject("tool").set("driver", driver);
+        ArrayNode results = run.putArray("results");
+        for (BinaryVerification binary : result.binaries()) {
+            for (Finding f : binary.findings()) {
+                if (isReported(f.verdict())) {
+                    results.add(result(f, binary, baseDir, ruleIndex.get(f.check())));
+                }
+            }
+        }
+
+        ObjectNode log = NODES.objectNode();
+        log.put("$schema", SCHEMA_URI);
+        log.put("version", "2.1.0");
+        log.putArray("runs").add(run);
+        return log;
+    }
+
+    private static boolean isReported(Verdict verdict) {
+        return verdict == Verdict.FAIL || verdict == Verdict.WARN || verdict == Verdict.WAIVED;
+    }
+
+    /** Every rule id any binary reported, sorted, with its index in the driver's rules. */
+    private static Map<String, Integer> ruleIndex(VerifyResult result) {
+        Map<String, Integer> index = new TreeMap<>();
+        result.binaries().forEach(b -> b.findings().forEach(f -> index.put(f.check(), 0)));
+        int i = 0;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            e.setValue(i++);
+        }
+        return index;
+    }
+
+    private static ObjectNode result(Finding f, BinaryVerification binary, Path baseDir, int ruleIndex) {
+        ObjectNode r = NODES.objectNode();
+        r.put("ruleId", f.check());
+        r.put("ruleIndex", ruleIndex);
+        // A waiver does not say whether it accepted an error or a warning: a waived row is shown as a warning.
+        r.put("level", f.verdict() == Verdict.FAIL ? "error" : "warning");
+        r.putObject("message").put("text", ReportText.messageWithHint(f));
+
+        ObjectNode artifact = r.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation");
+        String relative = ReportPaths.relative(baseDir, binary.file());
+        if (relative != null) {
+            artifact.put("uri", ReportPaths.relativeUri(relative));
+            artifact.put("uriBaseId", SRCROOT);
+        } else {
+            artifact.put("uri", ReportPaths.absolute(baseDir, binary.file()).toUri().toASCIIString());
+        }
+
+        String shownPath = relative != null ? relative : ReportPaths.absolute(baseDir, binary.file()).toString();
+        r.putObject("partialFingerprints").put(FINGERPRINT_KEY,
+                fingerprint(f.check(), binary.target().name(), shownPath, f.subject()));
+
+        if (f.verdict() == Verdict.WAIVED) {
+            ObjectNode suppression = r.putArray("suppressions").addObject();
+            suppression.put("kind", "external");
+            suppression.put("status", "accepted");
+            ReportText.waiverReason(f).ifPresent(reason -> suppression.put("justification", reason));
+        }
+
+        ObjectNode properties = r.putObject("properties");
+        properties.put("subject", f.subject());
+        properties.put("seen", f.seen());
+        properties.put("expected", f.expected());
+        properties.put("target", binary.target().name());
+        properties.put("verdict", f.verdict().name());
+        return r;
+    }
+
+    private static String fingerprint(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void writeTo(ObjectNode log, DefaultPrettyPrinter printer, OutputStream out) throws IOException {
+        JSON.writer(printer).writeValue(out, log);
+    }
+}
