@@ -42,12 +42,13 @@ public final class BinaryVerifier {
         RuleSettings settings = policy.settingsFor(target);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            Severity severity = policy.severityOf(rule);
-            if (severity == Severity.OFF) {
+            // A severity changes verdicts only when the pom sets one: a rule's own WARNs stay warnings by default.
+            java.util.Optional<Severity> configured = java.util.Optional.ofNullable(policy.severities().get(rule.id()));
+            if (configured.orElse(rule.defaultSeverity()) == Severity.OFF) {
                 continue;
             }
             for (Finding f : rule.evaluate(report, target, settings)) {
-                Finding applied = f.withVerdict(severity.apply(f.verdict()));
+                Finding applied = configured.map(s -> f.withVerdict(s.apply(f.verdict()))).orElse(f);
                 if (applied.verdict().isProblem()) {
                     for (Waiver w : policy.waivers()) {
                         if (w.covers(shownAs, applied)) {
