@@ -4,7 +4,6 @@ import io.gohygiene.platform.Target;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything the project says about its binaries: rule values (with per-target overrides, keyed by the
@@ -25,9 +24,5 @@ public record VerifyPolicy(RuleSettings settings, Map<String, RuleSettings> perT
 
     public RuleSettings settingsFor(Target target) {
         return perTarget.getOrDefault(target.name(), settings);
-    }
-
-    public Severity severityOf(Rule rule) {
-        return Optional.ofNullable(severities.get(rule.id())).orElse(rule.defaultSeverity());
     }
 }

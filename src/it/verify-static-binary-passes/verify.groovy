@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+assert log =~ /target\/app \(linux\/amd64, linux\/amd64 ELF\): 0 failed/
+assert log =~ /\| linkage +\|.*\| ok +\|/ : 'linkage=static passes'
+assert log =~ /\| target +\|.*\| ok +\|/
+assert new File(basedir, 'target/go-hygiene/verify.json').isFile()
+assert new File(basedir, 'target/go-hygiene/verify.sarif').isFile()
+assert new File(basedir, 'target/go-hygiene/TEST-go-hygiene.xml').isFile()
+assert log.contains('BUILD SUCCESS')
