@@ -5,7 +5,7 @@
 # example project: the toolchain report, then the verify table of every binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mvn -B -q -f "$here/../pom.xml" install -DskipTests -Dinvoker.skip=true
+mvn -B -q -Dstyle.color=never -f "$here/../pom.xml" install -DskipTests -Dinvoker.skip=true
 
 cd "$here"
 for target in linux/amd64 linux/arm64 darwin/arm64 windows/amd64; do
