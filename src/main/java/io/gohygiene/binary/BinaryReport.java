@@ -28,6 +28,11 @@ public record BinaryReport(Path file, long size, ExecutableFormat format, List<I
         return goarches().contains(goarch);
     }
 
+    /** How findings name the image they are about: "arm64 slice: " in a universal Mach-O, nothing otherwise. */
+    public String slicePrefix(InspectedImage image) {
+        return format == ExecutableFormat.MACHO_UNIVERSAL ? image.executable().goarch() + " slice: " : "";
+    }
+
     /** {@code linux/amd64 ELF}, {@code darwin/amd64+arm64 Mach-O universal}. */
     public String describe() {
         String goos = images.stream().map(i -> i.executable().goos()).distinct().collect(Collectors.joining("+"));

@@ -35,10 +35,9 @@ public final class BuildInfoRule implements Rule {
 
     @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        boolean universal = report.images().size() > 1;
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
-            String prefix = universal ? image.executable().goarch() + " slice: " : "";
+            String prefix = report.slicePrefix(image);
             if (image.buildInfo().isEmpty()) {
                 noBuildInfo(findings, prefix, settings);
                 continue;

@@ -2,7 +2,6 @@ package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.ExecutableFile;
-import io.gohygiene.binary.ExecutableFormat;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.elf.ElfFile;
@@ -36,7 +35,7 @@ public final class CgoRule implements Rule {
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
-            String prefix = report.format() == ExecutableFormat.MACHO_UNIVERSAL ? image.executable().goarch() + " slice: " : "";
+            String prefix = report.slicePrefix(image);
             Optional<BuildInfo> info = image.buildInfo();
             Optional<String> cgo = info.flatMap(b -> b.setting("CGO_ENABLED"));
             if (info.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
-import io.gohygiene.binary.ExecutableFormat;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.elf.SymbolVersion;
@@ -59,7 +58,7 @@ public final class GlibcRule implements Rule {
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
-            String prefix = report.format() == ExecutableFormat.MACHO_UNIVERSAL ? image.executable().goarch() + " slice: " : "";
+            String prefix = report.slicePrefix(image);
             if (!(image.executable() instanceof ElfFile elf)) {
                 findings.add(Finding.skip(ID, prefix + "GLIBC", "a " + image.executable().goos() + " " + image.executable().format()
                         + " image: GLIBC versions exist only in ELF files"));

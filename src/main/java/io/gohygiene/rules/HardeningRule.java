@@ -52,10 +52,9 @@ public final class HardeningRule implements Rule {
     @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         Pie pie = settings.pie().map(HardeningRule::pieOf).orElse(Pie.UNSET);
-        boolean universal = report.images().size() > 1;
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
-            String prefix = universal ? image.executable().goarch() + " slice: " : "";
+            String prefix = report.slicePrefix(image);
             if (image.executable() instanceof ElfFile elf) {
                 elf(findings, elf, pie);
             } else if (image.executable() instanceof PeFile pe) {

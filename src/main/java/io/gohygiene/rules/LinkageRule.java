@@ -2,7 +2,6 @@ package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.ExecutableFile;
-import io.gohygiene.binary.ExecutableFormat;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.macho.Dylib;
@@ -44,7 +43,7 @@ public final class LinkageRule implements Rule {
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
-            String prefix = report.format() == ExecutableFormat.MACHO_UNIVERSAL ? image.executable().goarch() + " slice: " : "";
+            String prefix = report.slicePrefix(image);
             ExecutableFile exe = image.executable();
             Linkage wanted = settings.linkage().orElse(Linkage.ANY);
             if (exe instanceof ElfFile elf) {
