@@ -74,11 +74,16 @@ public final class ZigCc {
             why.add("zig: " + target.name() + " → -target " + triple + " (" + describe(target, glibc, libc, macos) + ")");
             if (isDarwin(target)) {
                 Path frameworks = dir.resolve("frameworks");
-                Path tbd = frameworks.resolve("CoreFoundation.framework").resolve("CoreFoundation.tbd");
-                Files.createDirectories(tbd.getParent());
-                write(tbd, coreFoundationStub(target), false);
-                env.put("CGO_LDFLAGS", "-F" + frameworks);
-                why.add("zig: CoreFoundation stub " + tbd + " (Go's darwin runtime links -framework CoreFoundation; zig has none)");
+                Path libs = dir.resolve("lib");
+                for (Stub stub : DARWIN_STUBS) {
+                    Path tbd = stub.framework() ? frameworks.resolve(stub.name() + ".framework").resolve(stub.name() + ".tbd")
+                            : libs.resolve("lib" + stub.name() + ".tbd");
+                    Files.createDirectories(tbd.getParent());
+                    write(tbd, tbd(target, stub), false);
+                }
+                env.put("CGO_LDFLAGS", "-F" + frameworks + " -L" + libs);
+                why.add("zig: text stubs for CoreFoundation, Security and libresolv under " + dir
+                        + " (Go's darwin runtime links them; zig ships only libSystem)");
                 why.add("zig: -ldflags=-w (without it Go's linker runs the host's strip/dsymutil on darwin output)");
             }
         } catch (IOException e) {
@@ -181,14 +186,31 @@ public final class ZigCc {
         return target.goos().equals("darwin");
     }
 
-    private static String coreFoundationStub(Target target) {
+    /** A macOS library zig does not ship, as a tbd v4 text stub with the symbols Go 1.26's std imports from it. */
+    private record Stub(String name, boolean framework, String installName, List<String> symbols) {
+    }
+
+    private static final List<Stub> DARWIN_STUBS = List.of(
+            new Stub("CoreFoundation", true, COREFOUNDATION, List.of("CFArrayAppendValue", "CFArrayCreateMutable",
+                    "CFArrayGetCount", "CFArrayGetValueAtIndex", "CFDataCreate", "CFDataGetBytePtr", "CFDataGetLength",
+                    "CFDateCreate", "CFDictionaryGetValueIfPresent", "CFEqual", "CFErrorCopyDescription", "CFErrorGetCode",
+                    "CFNumberGetValue", "CFRelease", "CFStringCreateExternalRepresentation", "CFStringCreateWithBytes",
+                    "kCFAllocatorDefault")),
+            new Stub("Security", true, "/System/Library/Frameworks/Security.framework/Versions/A/Security",
+                    List.of("SecCertificateCopyData", "SecCertificateCreateWithData", "SecPolicyCreateSSL",
+                            "SecTrustCopyCertificateChain", "SecTrustCreateWithCertificates", "SecTrustEvaluate",
+                            "SecTrustEvaluateWithError", "SecTrustSetVerifyDate")),
+            new Stub("resolv", false, "/usr/lib/libresolv.9.dylib", List.of("res_9_nclose", "res_9_ninit", "res_9_nsearch")));
+
+    private static String tbd(Target target, Stub stub) {
         String t = (target.goarch().equals("arm64") ? "arm64" : "x86_64") + "-macos";
         return "--- !tapi-tbd\n"
                 + "tbd-version:     4\n"
                 + "targets:         [ " + t + " ]\n"
-                + "install-name:    '" + COREFOUNDATION + "'\n"
-                + "current-version: 1971\n"
-                + "compatibility-version: 150\n"
+                + "install-name:    '" + stub.installName() + "'\n"
+                + "exports:\n"
+                + "  - targets:         [ " + t + " ]\n"
+                + "    symbols:         [ " + String.join(", ", stub.symbols().stream().map(s -> "_" + s).toList()) + " ]\n"
                 + "...\n";
     }
 
