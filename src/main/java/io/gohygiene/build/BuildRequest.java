@@ -1,0 +1,56 @@
+package io.gohygiene.build;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to build, for every target alike.
+ *
+ * @param moduleDirectory         the directory holding go.mod; {@code go build} runs there
+ * @param packages                the main packages to build ({@code .}, {@code ./cmd/server}); {@code ["."]} when empty
+ * @param outputRoot              {@code target/go}: binaries go to {@code <outputRoot>/<goos>_<goarch>[_<variant>]/}
+ * @param workDirectory           {@code target/go-hygiene}: the re-run scripts ({@code build-<key>.sh/.env}) and zig wrappers
+ * @param buildFlags              further {@code go build} flags, passed as given after the ones the plugin writes
+ * @param ldflags                 the value of {@code -ldflags}, or null
+ * @param tags                    build tags, joined with commas into {@code -tags}
+ * @param buildmode               the value of {@code -buildmode}, or null for Go's default
+ * @param trimpath                whether to pass {@code -trimpath}
+ * @param environment             the environment the build started from (the Maven process's)
+ * @param inheritBuildEnvironment true to keep GOOS, GOARCH, CGO_*, CC … from {@code environment} where the target does not decide them
+ * @param timeout                 how long one {@code go build} may run before its process tree is killed
+ * @param parallelism             how many targets build at once (at least 1)
+ */
+public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
+                           List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
+                           Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
+                           int parallelism) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    public BuildRequest {
+        Objects.requireNonNull(moduleDirectory, "moduleDirectory");
+        Objects.requireNonNull(outputRoot, "outputRoot");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
+        outputRoot = outputRoot.toAbsolutePath().normalize();
+        workDirectory = workDirectory.toAbsolutePath().normalize();
+        packages = packages == null ? List.of() : packages.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        if (packages.isEmpty()) {
+            packages = List.of(".");
+        }
+        buildFlags = buildFlags == null ? List.of() : buildFlags.stream().filter(f -> f != null && !f.isBlank()).toList();
+        tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
+        if (ldflags != null && ldflags.isBlank()) {
+            ldflags = null;
+        }
+        if (buildmode != null && buildmode.isBlank()) {
+            buildmode = null;
+        }
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
+        parallelism = Math.max(1, parallelism);
+    }
+}

@@ -1,0 +1,308 @@
+package io.gohygiene.build;
+
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.Target;
+import io.gohygiene.process.CommandLine;
+import io.gohygiene.process.ProcessException;
+import io.gohygiene.process.ProcessResult;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.process.ProcessTimeoutException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs {@code go build} for one target: one command per package, argv only (never a shell), in the module
+ * directory, with the environment of {@link BuildEnvironment}. Each binary is built into a temporary file beside
+ * its final place and moved there only when its bytes differ, so an unchanged binary keeps its timestamp.
+ * The environment and the commands are written to {@code <workDirectory>/build-<key>.env} and {@code .sh},
+ * so a person can re-run the build by hand.
+ */
+public final class GoBuild {
+
+    /** How many lines of go's output a failure message quotes. */
+    static final int QUOTED_LINES = 40;
+
+    private static final Map<Path, Platform> HOSTS = new ConcurrentHashMap<>();
+
+    private GoBuild() {
+    }
+
+    public static BuildResult build(Path go, BuildRequest request, Target target, ProcessRunner.LineSink output)
+            throws BuildException {
+        return build(go, request, target, CToolchain.DEFAULT, output);
+    }
+
+    /** As {@link #build(Path, BuildRequest, Target, ProcessRunner.LineSink)}, with the C toolchain pins for {@code <cc>zig</cc>}. */
+    public static BuildResult build(Path go, BuildRequest request, Target target, CToolchain cToolchain,
+                                    ProcessRunner.LineSink output) throws BuildException {
+        long start = System.nanoTime();
+        ProcessRunner.LineSink sink = output == null ? ProcessRunner.LineSink.DISCARD : output;
+        Platform host = goHost(go, request, target);
+        BuildEnvironment environment = BuildEnvironment.compute(request, target, host, cToolchain);
+        Map<String, String> env = environment.variables();
+        String key = key(target);
+        Path outDir = outputDirectory(request.outputRoot(), target);
+        Path script = request.workDirectory().resolve("build-" + key + ".sh");
+        String ldflags = ldflags(request, target, cToolchain);
+
+        List<Path> finals = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
+        for (String pkg : request.packages()) {
+            Path out = outDir.resolve(outputName(request, target, pkg));
+            if (finals.contains(out)) {
+                throw new BuildException(target, "two packages of " + target.name() + " build to the same file " + out
+                        + "; give the main packages different directory names");
+            }
+            finals.add(out);
+            commands.add(argv(go, request, ldflags, out, pkg));
+        }
+        try {
+            Files.createDirectories(outDir);
+            Files.createDirectories(request.workDirectory());
+            writeEnvFile(request.workDirectory().resolve("build-" + key + ".env"), env);
+            writeScript(script, target, request.moduleDirectory(), env, commands);
+        } catch (IOException e) {
+            throw new BuildException(target, "cannot write the build files of " + target.name() + " (" + e.getMessage()
+                    + "); check that " + request.outputRoot() + " and " + request.workDirectory() + " are writable", e);
+        }
+
+        boolean unchanged = true;
+        for (int i = 0; i < finals.size(); i++) {
+            Path out = finals.get(i);
+            Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+            List<String> argv = new ArrayList<>(commands.get(i));
+            argv.set(argv.indexOf(out.toString()), tmp.toString());
+            try {
+                ProcessResult result = run(new CommandLine(argv, env, request.moduleDirectory(), request.timeout()), target,
+                        script, sink);
+                if (!result.succeeded()) {
+                    throw new BuildException(target, failureMessage(target, request.packages().get(i), result, script));
+                }
+                if (!Files.isRegularFile(tmp)) {
+                    throw new BuildException(target, "go build for " + target.name() + " succeeded but wrote no file for "
+                            + request.packages().get(i) + "; is it a main package? (re-run: " + script + ")");
+                }
+                unchanged &= install(tmp, out);
+            } catch (IOException e) {
+                throw new BuildException(target, "cannot move the binary of " + target.name() + " to " + out + ": "
+                        + e.getMessage() + "; check that the directory is writable", e);
+            } finally {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Left behind: a dot file the next clean removes.
+                }
+            }
+        }
+        return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
+    }
+
+    /** {@code linux_amd64}, {@code linux_amd64_v3}, {@code linux_arm_7-softfloat}: the directory and file key of a target. */
+    public static String key(Target target) {
+        String key = target.goos() + "_" + target.goarch();
+        if (target.variant() != null) {
+            key += "_" + target.variant().replaceAll("[^A-Za-z0-9.]", "-");
+        }
+        return key;
+    }
+
+    /** Where the binaries of {@code target} go: {@code <outputRoot>/<goos>_<goarch>[_<variant>]}. */
+    public static Path outputDirectory(Path outputRoot, Target target) {
+        return outputRoot.resolve(key(target));
+    }
+
+    /** The file name of {@code pkg}'s binary: its last path element (the module directory's name for "."), plus .exe on windows. */
+    static String outputName(BuildRequest request, Target target, String pkg) throws BuildException {
+        if (pkg.contains("...")) {
+            throw new BuildException(target, "package pattern '" + pkg + "' names several packages; list each main package"
+                    + " (./cmd/a, ./cmd/b) so that each gets its own binary");
+        }
+        String trimmed = pkg.replace('\\', '/').replaceAll("/+$", "");
+        String name;
+        if (trimmed.isEmpty() || trimmed.equals(".")) {
+            name = request.moduleDirectory().getFileName().toString();
+        } else {
+            String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+            if (last.equals(".") || last.equals("..")) {
+                last = request.moduleDirectory().resolve(trimmed).normalize().getFileName().toString();
+            }
+            name = last;
+        }
+        return name + extension(request.buildmode(), target.goos());
+    }
+
+    private static String extension(String buildmode, String goos) {
+        if (buildmode != null) {
+            switch (buildmode) {
+                case "c-archive":
+                    return goos.equals("windows") ? ".lib" : ".a";
+                case "c-shared":
+                    return goos.equals("windows") ? ".dll" : goos.equals("darwin") || goos.equals("ios") ? ".dylib" : ".so";
+                case "plugin":
+                    return ".so";
+                default:
+                    break;
+            }
+        }
+        return goos.equals("windows") ? ".exe" : "";
+    }
+
+    private static String ldflags(BuildRequest request, Target target, CToolchain cToolchain) {
+        String ldflags = request.ldflags();
+        if (target.wantsCgo() && ZigCc.isZig(target.cc())) {
+            for (String flag : ZigCc.requiredLdflags(target)) {
+                if (ldflags == null) {
+                    ldflags = flag;
+                } else if (!List.of(ldflags.split("\\s+")).contains(flag)) {
+                    ldflags = ldflags + " " + flag;
+                }
+            }
+        }
+        return ldflags;
+    }
+
+    private static List<String> argv(Path go, BuildRequest request, String ldflags, Path out, String pkg) {
+        List<String> argv = new ArrayList<>(List.of(go.toString(), "build"));
+        if (request.trimpath()) {
+            argv.add("-trimpath");
+        }
+        if (request.buildmode() != null) {
+            argv.add("-buildmode=" + request.buildmode());
+        }
+        if (!request.tags().isEmpty()) {
+            argv.add("-tags=" + String.join(",", request.tags()));
+        }
+        if (ldflags != null) {
+            argv.add("-ldflags=" + ldflags);
+        }
+        argv.addAll(request.buildFlags());
+        argv.add("-o");
+        argv.add(out.toString());
+        argv.add(pkg);
+        return argv;
+    }
+
+    private static ProcessResult run(CommandLine command, Target target, Path script, ProcessRunner.LineSink sink)
+            throws BuildException {
+        try {
+            return new ProcessRunner().run(command, sink);
+        } catch (ProcessTimeoutException e) {
+            throw new BuildException(target, "go build for " + target.name() + " ran longer than " + command.timeout()
+                    + " and was killed; raise the build timeout, or re-run " + script + " to see where it hangs", e);
+        } catch (ProcessException e) {
+            throw new BuildException(target, "cannot run go build for " + target.name() + ": " + e.getMessage()
+                    + "; check the go executable (" + command.program() + ")", e);
+        }
+    }
+
+    private static String failureMessage(Target target, String pkg, ProcessResult result, Path script) {
+        List<String> lines = result.diagnostics().lines().toList();
+        List<String> quoted = lines.size() > QUOTED_LINES ? lines.subList(lines.size() - QUOTED_LINES, lines.size()) : lines;
+        StringBuilder message = new StringBuilder("go build of ").append(pkg).append(" for ").append(target.name())
+                .append(" failed with exit code ").append(result.exitCode());
+        if (lines.size() > QUOTED_LINES) {
+            message.append(" (last ").append(QUOTED_LINES).append(" of ").append(lines.size()).append(" lines)");
+        }
+        message.append(":\n");
+        quoted.forEach(line -> message.append("  ").append(line).append('\n'));
+        message.append("Fix the error above; to re-run this exact build by hand: sh ").append(script);
+        return message.toString();
+    }
+
+    /** Moves {@code tmp} to {@code out} unless {@code out} already has the same bytes; true when it had. */
+    private static boolean install(Path tmp, Path out) throws IOException {
+        if (Files.isRegularFile(out) && Files.size(out) == Files.size(tmp) && Files.mismatch(out, tmp) == -1L) {
+            return true;
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return false;
+    }
+
+    private static void writeEnvFile(Path file, Map<String, String> env) throws IOException {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(env).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        writeIfChanged(file, text.toString());
+    }
+
+    private static void writeScript(Path file, Target target, Path dir, Map<String, String> env, List<List<String>> commands)
+            throws IOException {
+        StringBuilder text = new StringBuilder("#!/bin/sh\n")
+                .append("# go build for ").append(target.name()).append(", as go-hygiene ran it: the same directory,\n")
+                .append("# the same complete environment (env -i) and the same arguments.\n")
+                .append("set -e\n");
+        StringBuilder prefix = new StringBuilder("cd ").append(quote(dir.toString())).append(" && env -i");
+        new java.util.TreeMap<>(env).forEach((k, v) -> prefix.append(' ').append(quote(k + "=" + v)));
+        for (List<String> argv : commands) {
+            text.append(prefix);
+            argv.forEach(arg -> text.append(' ').append(quote(arg)));
+            text.append('\n');
+        }
+        writeIfChanged(file, text.toString());
+        try {
+            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            perms.addAll(List.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(file, perms);
+        } catch (UnsupportedOperationException e) {
+            file.toFile().setExecutable(true, false);
+        }
+    }
+
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Single-quotes {@code text} for a POSIX shell: {@code it's} becomes {@code 'it'\''s'}. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** GOHOSTOS/GOHOSTARCH of {@code go} (asked once per go), which decides whether a target is a cross build. */
+    private static Platform goHost(Path go, BuildRequest request, Target target) throws BuildException {
+        Platform known = HOSTS.get(go);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> env = new java.util.TreeMap<>(request.environment());
+        BuildEnvironment.DECISIVE.forEach(env::remove);
+        try {
+            ProcessResult result = new ProcessRunner().run(new CommandLine(List.of(go.toString(), "env", "GOHOSTOS", "GOHOSTARCH"),
+                    env, request.moduleDirectory(), Duration.ofMinutes(5)));
+            List<String> lines = result.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (!result.succeeded() || lines.size() != 2) {
+                throw new BuildException(target, "'" + go + " env GOHOSTOS GOHOSTARCH' failed (exit " + result.exitCode() + "): "
+                        + result.diagnostics() + "; check the go toolchain (mvn go-hygiene:toolchain says what is wrong)");
+            }
+            Platform host = new Platform(lines.get(0), lines.get(1));
+            HOSTS.put(go, host);
+            return host;
+        } catch (ProcessException e) {
+            throw new BuildException(target, "cannot run " + go + ": " + e.getMessage()
+                    + "; check the go executable (mvn go-hygiene:toolchain says what is wrong)", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/buildcgo
+
+go 1.21
