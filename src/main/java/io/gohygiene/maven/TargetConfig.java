@@ -13,6 +13,9 @@ public class TargetConfig {
     private Boolean cgo;
     private String cc;
     private RulesConfig rules;
+    private String glibc;
+    private String libc;
+    private String macos;
 
     public TargetConfig() {
     }
@@ -45,6 +48,26 @@ public class TargetConfig {
     /** Rule values for this target only, e.g. a lower {@code <maxGlibc>} for linux/arm64. */
     public void setRules(RulesConfig rules) {
         this.rules = rules;
+    }
+
+    /** With {@code <cc>zig</cc>}: the glibc floor, e.g. 2.17. */
+    public void setGlibc(String glibc) {
+        this.glibc = glibc;
+    }
+
+    /** With {@code <cc>zig</cc>}: gnu or musl. */
+    public void setLibc(String libc) {
+        this.libc = libc;
+    }
+
+    /** With {@code <cc>zig</cc>}: the macOS minimum, e.g. 11.0. */
+    public void setMacos(String macos) {
+        this.macos = macos;
+    }
+
+    io.gohygiene.build.CToolchain cToolchain() {
+        return new io.gohygiene.build.CToolchain(java.util.Optional.ofNullable(glibc), java.util.Optional.ofNullable(libc),
+                java.util.Optional.ofNullable(macos));
     }
 
     RulesConfig rules() {

@@ -1,0 +1,187 @@
+package io.gohygiene.maven;
+
+import io.gohygiene.build.BuildException;
+import io.gohygiene.build.BuildMatrix;
+import io.gohygiene.build.BuildRequest;
+import io.gohygiene.build.BuildResult;
+import io.gohygiene.platform.Target;
+import io.gohygiene.platform.UnknownTargetException;
+import io.gohygiene.process.Durations;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.toolchain.GoLocator;
+import io.gohygiene.toolchain.GoToolchain;
+import io.gohygiene.toolchain.LiveSystemProbe;
+import io.gohygiene.toolchain.LocatedGo;
+import io.gohygiene.toolchain.ToolchainException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the Go packages for every target, in parallel, each with an environment computed from the target
+ * (GOOS, GOARCH, the variant, CGO_ENABLED, CC) instead of whatever the shell exported; writes each target's
+ * exact command and environment under target/go-hygiene/ and attaches the binaries to the project.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class BuildMojo extends AbstractGoHygieneMojo {
+
+    /** Skips this goal only. */
+    @Parameter(property = "go-hygiene.build.skip", defaultValue = "false")
+    boolean skipBuild;
+
+    /** The main packages to build, e.g. ./cmd/server (comma-separated on the command line). */
+    @Parameter(property = "go-hygiene.packages")
+    List<String> packages;
+
+    /** Extra go build flags, e.g. -v, -race. */
+    @Parameter(property = "go-hygiene.buildFlags")
+    List<String> buildFlags;
+
+    /** -ldflags for every target. */
+    @Parameter(property = "go-hygiene.ldflags")
+    String ldflags;
+
+    /** Build tags. */
+    @Parameter(property = "go-hygiene.tags")
+    List<String> tags;
+
+    /** -buildmode (exe, pie, c-shared …). */
+    @Parameter(property = "go-hygiene.buildmode")
+    String buildmode;
+
+    /** Build with -trimpath (reproducible, no build-machine paths). */
+    @Parameter(property = "go-hygiene.trimpath", defaultValue = "true")
+    boolean trimpath;
+
+    /** Let GOOS, GOARCH, CGO_ENABLED, CC, CGO_*FLAGS, GOFLAGS from the shell reach the build (normally they are replaced). */
+    @Parameter(property = "go-hygiene.inheritEnvironment", defaultValue = "false")
+    boolean inheritEnvironment;
+
+    /** How many targets build at once; default: the number of cores. */
+    @Parameter(property = "go-hygiene.parallelism")
+    Integer parallelism;
+
+    /** Attach each binary to the project (classifier goos-goarch[-variant]) so install and deploy publish it. */
+    @Parameter(property = "go-hygiene.attach", defaultValue = "true")
+    boolean attach;
+
+    @Parameter(defaultValue = "${project.build.directory}/go", readonly = true)
+    File outputDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}/go-hygiene", readonly = true)
+    File workDirectory;
+
+    @Component
+    MavenProjectHelper projectHelper;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipBuild) {
+            getLog().info("go-hygiene: build skipped");
+            return;
+        }
+        LiveSystemProbe probe = new LiveSystemProbe();
+        GoToolchain go;
+        List<Target> matrix;
+        try {
+            LocatedGo located = new GoLocator(probe).locate(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains());
+            go = GoToolchain.probe(located, probe.environment(), coreTimeout(), new ProcessRunner());
+            matrix = coreTargets();
+            go.platforms().requireKnown(matrix);
+            if (matrix.isEmpty()) {
+                matrix = List.of(Target.of(go.hostPlatform()));
+            }
+        } catch (ToolchainException e) {
+            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
+        } catch (UnknownTargetException e) {
+            throw new MojoExecutionException("<targets>: " + e.getMessage());
+        }
+        int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+        BuildRequest request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
+                buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(), inheritEnvironment, coreTimeout(), threads);
+        getLog().info("go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
+                + " for " + matrix.size() + " target(s), " + Math.min(threads, matrix.size()) + " at a time, with " + go.versionLine());
+        List<BuildResult> results;
+        try {
+            results = BuildMatrix.buildAll(go.executable(), request, matrix, cToolchains(), new BuildMatrix.Listener() {
+                @Override
+                public void started(Target t) {
+                    getLog().info("  " + t.name() + ": building");
+                }
+
+                @Override
+                public void finished(BuildResult r) {
+                    getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
+                            + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
+                }
+
+                @Override
+                public void failed(Target t, BuildException e) {
+                    getLog().error("  " + t.name() + ": failed");
+                }
+            });
+        } catch (BuildException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (attach && project != null) {
+            for (BuildResult r : results) {
+                for (Path output : r.outputs()) {
+                    String classifier = r.target().goos() + "-" + r.target().goarch() + (r.target().variant() == null ? "" : "-" + r.target().variant());
+                    if (r.outputs().size() > 1) {
+                        classifier = stripExe(output.getFileName().toString()) + "-" + classifier;
+                    }
+                    projectHelper.attachArtifact(project, output.getFileName().toString().endsWith(".exe") ? "exe" : "bin", classifier, output.toFile());
+                }
+            }
+        }
+    }
+
+    /** The zig settings (glibc floor, libc, macOS minimum) of each configured target. */
+    private java.util.Map<Target, io.gohygiene.build.CToolchain> cToolchains() throws MojoExecutionException {
+        java.util.Map<Target, io.gohygiene.build.CToolchain> result = new java.util.HashMap<>();
+        if (targets != null) {
+            for (TargetConfig t : targets) {
+                result.put(t.toTarget(), t.cToolchain());
+            }
+        }
+        return result;
+    }
+
+    private String go() {
+        return go;
+    }
+
+    private String relative(Path p) {
+        Path base = coreModuleDirectory().toAbsolutePath();
+        return p.toAbsolutePath().startsWith(base) ? base.relativize(p.toAbsolutePath()).toString() : p.toString();
+    }
+
+    private static String stripExe(String name) {
+        return name.endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /** Packages and tags, which may come comma-separated from the command line. */
+    private static List<String> list(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.strip());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
