@@ -109,6 +109,11 @@ public final class BuildEnvironment {
                 set(env, set, why, "CC", target.cc(), "target <cc>" + target.cc() + "</cc>");
             }
         }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(request.cgoFlags()).entrySet()) {
+            String before = env.get(e.getKey());
+            String value = before == null || before.isBlank() ? e.getValue() : before + " " + e.getValue();
+            set(env, set, why, e.getKey(), value, "<cgoFlags> in the pom");
+        }
         boolean vendored = Files.isDirectory(request.moduleDirectory().resolve("vendor"));
         if (vendored) {
             String goflags = env.get("GOFLAGS");

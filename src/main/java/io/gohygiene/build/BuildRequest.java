@@ -22,18 +22,39 @@ import java.util.Objects;
  * @param inheritBuildEnvironment true to keep GOOS, GOARCH, CGO_*, CC … from {@code environment} where the target does not decide them
  * @param timeout                 how long one {@code go build} may run before its process tree is killed
  * @param parallelism             how many targets build at once (at least 1)
+ * @param cgoFlags                CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS the project adds (e.g. an
+ *                                include directory), appended after what the plugin computes
  */
 public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
                            List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
                            Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
-                           int parallelism) {
+                           int parallelism, Map<String, String> cgoFlags) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    /** The variables {@code cgoFlags} may name. */
+    public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
+            "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request without project cgo flags. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, Map.of());
+    }
 
     public BuildRequest {
         Objects.requireNonNull(moduleDirectory, "moduleDirectory");
         Objects.requireNonNull(outputRoot, "outputRoot");
         Objects.requireNonNull(workDirectory, "workDirectory");
+        cgoFlags = cgoFlags == null ? Map.of() : Map.copyOf(cgoFlags);
+        for (String name : cgoFlags.keySet()) {
+            if (!CGO_FLAG_VARIABLES.contains(name)) {
+                throw new IllegalArgumentException("<cgoFlags> names " + name + "; it takes " + String.join(", ",
+                        new java.util.TreeSet<>(CGO_FLAG_VARIABLES)));
+            }
+        }
         moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
         outputRoot = outputRoot.toAbsolutePath().normalize();
         workDirectory = workDirectory.toAbsolutePath().normalize();

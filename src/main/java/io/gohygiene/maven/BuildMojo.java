@@ -71,6 +71,13 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     @Parameter(property = "go-hygiene.parallelism")
     Integer parallelism;
 
+    /**
+     * Flags cgo adds for every cgo target, by variable: {@code <cgoFlags><CGO_CFLAGS>-I${project.basedir}/include</CGO_CFLAGS></cgoFlags>}.
+     * CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS.
+     */
+    @Parameter
+    java.util.Map<String, String> cgoFlags;
+
     /** Attach each binary to the project (classifier goos-goarch[-variant]) so install and deploy publish it. */
     @Parameter(property = "go-hygiene.attach", defaultValue = "true")
     boolean attach;
@@ -107,8 +114,14 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         }
         int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
-        BuildRequest request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
-                buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(), inheritEnvironment, coreTimeout(), threads);
+        BuildRequest request;
+        try {
+            request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
+                    buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
+                    inheritEnvironment, coreTimeout(), threads, cgoFlags);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
         getLog().info("go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
                 + " for " + matrix.size() + " target(s), " + Math.min(threads, matrix.size()) + " at a time, with " + go.versionLine());
         List<BuildResult> results;

@@ -138,4 +138,22 @@ class BuildEnvironmentTest {
         assertFalse(BuildEnvironment.compute(request(poisoned(), false), new Target(host, null, null, null))
                 .variables().containsKey("CGO_ENABLED"));
     }
+
+    @Test
+    void projectCgoFlagsReplaceTheShellsAndAreExplained() throws Exception {
+        BuildRequest request = new BuildRequest(dir, List.of(), dir.resolve("go"), dir.resolve("work"), List.of(), null, List.of(), null,
+                true, poisoned(), false, Duration.ofMinutes(1), 1, Map.of("CGO_CFLAGS", "-I/project/include", "CGO_LDFLAGS", "-L/project/lib"));
+        BuildEnvironment env = BuildEnvironment.compute(request, new Target(HOST, null, true, "gcc"), HOST, CToolchain.DEFAULT);
+        assertEquals("-I/project/include", env.variables().get("CGO_CFLAGS"));
+        assertEquals("-L/project/lib", env.variables().get("CGO_LDFLAGS"), "the shell's -L/opt/arm64/lib is gone");
+        assertTrue(env.explanation().contains("CGO_CFLAGS=-I/project/include (<cgoFlags> in the pom)"), env.explanation().toString());
+    }
+
+    @Test
+    void cgoFlagsNameOnlyCgoFlagVariables() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BuildRequest(dir, List.of(), dir.resolve("go"), dir.resolve("work"), List.of(), null, List.of(), null,
+                        true, Map.of(), false, Duration.ofMinutes(1), 1, Map.of("CFLAGS", "-O2")));
+        assertTrue(e.getMessage().contains("<cgoFlags> names CFLAGS; it takes CGO_CFLAGS, CGO_CPPFLAGS"), e.getMessage());
+    }
 }
