@@ -113,6 +113,16 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         }
+        List<Target> discovered = new ArrayList<>();
+        for (Target t : matrix) {
+            Target filled = io.gohygiene.build.CrossCompilers.withDiscoveredCompiler(t, go.hostPlatform(), probe);
+            if (filled != t) {
+                getLog().info("go-hygiene: " + t.name() + " wants cgo and names no <cc>: using " + filled.cc() + " found on PATH");
+            }
+            discovered.add(filled);
+        }
+        matrix = discovered;
+        requireMatchingCompilers(matrix);
         int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         BuildRequest request;
         try {
@@ -156,6 +166,36 @@ public class BuildMojo extends AbstractGoHygieneMojo {
                     projectHelper.attachArtifact(project, output.getFileName().toString().endsWith(".exe") ? "exe" : "bin", classifier, output.toFile());
                 }
             }
+        }
+    }
+
+    /**
+     * The toolchain gate's C compiler check, run before anything builds: a cgo target whose compiler is missing or
+     * compiles for another platform fails here, with the check's hint, rather than deep in a link.
+     */
+    private void requireMatchingCompilers(List<Target> matrix) throws MojoExecutionException, MojoFailureException {
+        if (matrix.stream().noneMatch(Target::wantsCgo)) {
+            return;
+        }
+        java.util.Map<String, io.gohygiene.rules.Severity> onlyCompilers = new java.util.HashMap<>();
+        io.gohygiene.toolchain.ToolchainGate.checkIds().stream().filter(id -> !id.equals(io.gohygiene.toolchain.checks.CgoCompilerCheck.ID))
+                .forEach(id -> onlyCompilers.put(id, io.gohygiene.rules.Severity.OFF));
+        io.gohygiene.toolchain.ToolchainRequest request = new io.gohygiene.toolchain.ToolchainRequest(
+                Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(), matrix.stream().filter(Target::wantsCgo).toList(),
+                coreModuleDirectory(), new io.gohygiene.toolchain.ToolchainPolicy(Optional.empty(), true, onlyCompilers), coreTimeout());
+        List<io.gohygiene.rules.Finding> failures;
+        try {
+            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).run(request).failures();
+        } catch (ToolchainException e) {
+            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
+        } catch (UnknownTargetException e) {
+            throw new MojoExecutionException("<targets>: " + e.getMessage());
+        }
+        if (!failures.isEmpty()) {
+            StringBuilder message = new StringBuilder("C compilers do not match their cgo targets; nothing was built:");
+            failures.forEach(f -> message.append("\n  [").append(f.subject()).append("] ").append(f.message())
+                    .append("\n    hint: ").append(f.hint()));
+            throw new MojoFailureException(message.toString());
         }
     }
 

@@ -1,0 +1,9 @@
+package main
+
+/*
+#include <stdio.h>
+static void hello(void) { puts("cgo"); }
+*/
+import "C"
+
+func main() { C.hello() }
