@@ -174,18 +174,11 @@ public class BuildMojo extends AbstractGoHygieneMojo {
      * compiles for another platform fails here, with the check's hint, rather than deep in a link.
      */
     private void requireMatchingCompilers(List<Target> matrix) throws MojoExecutionException, MojoFailureException {
-        if (matrix.stream().noneMatch(Target::wantsCgo)) {
-            return;
-        }
-        java.util.Map<String, io.gohygiene.rules.Severity> onlyCompilers = new java.util.HashMap<>();
-        io.gohygiene.toolchain.ToolchainGate.checkIds().stream().filter(id -> !id.equals(io.gohygiene.toolchain.checks.CgoCompilerCheck.ID))
-                .forEach(id -> onlyCompilers.put(id, io.gohygiene.rules.Severity.OFF));
-        io.gohygiene.toolchain.ToolchainRequest request = new io.gohygiene.toolchain.ToolchainRequest(
-                Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(), matrix.stream().filter(Target::wantsCgo).toList(),
-                coreModuleDirectory(), new io.gohygiene.toolchain.ToolchainPolicy(Optional.empty(), true, onlyCompilers), coreTimeout());
         List<io.gohygiene.rules.Finding> failures;
         try {
-            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).run(request).failures();
+            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(
+                    new io.gohygiene.toolchain.ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
+                            matrix, coreModuleDirectory(), io.gohygiene.toolchain.ToolchainPolicy.defaults(), coreTimeout()));
         } catch (ToolchainException e) {
             throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
         } catch (UnknownTargetException e) {

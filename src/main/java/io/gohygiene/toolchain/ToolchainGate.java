@@ -54,6 +54,21 @@ public final class ToolchainGate {
         return evaluate(gather(go, request));
     }
 
+    /**
+     * Only the C compiler check, for the cgo targets of {@code request}: what the build goal runs before it builds
+     * anything. Returns the failures (empty when every compiler matches its target).
+     */
+    public List<Finding> compilerFailures(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
+        java.util.Map<String, Severity> onlyCompilers = new java.util.HashMap<>();
+        checkIds().stream().filter(id -> !id.equals(CgoCompilerCheck.ID)).forEach(id -> onlyCompilers.put(id, Severity.OFF));
+        List<Target> cgoTargets = request.targets().stream().filter(Target::wantsCgo).toList();
+        if (cgoTargets.isEmpty()) {
+            return List.of();
+        }
+        return run(new ToolchainRequest(request.go(), request.goFromToolchains(), cgoTargets, request.moduleDirectory(),
+                new ToolchainPolicy(Optional.empty(), true, onlyCompilers), request.timeout())).failures();
+    }
+
     ToolchainContext gather(GoToolchain go, ToolchainRequest request) {
         Optional<BinaryReport> header = Optional.empty();
         String headerError = "";

@@ -99,4 +99,16 @@ class ToolchainGateTest {
                 () -> new ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).run(request));
         assertTrue(e.getMessage().contains("printed 'hello', which names no Go release"), e.getMessage());
     }
+
+    @Test
+    void theCompilerPreflightReportsOnlyCompilerMismatchesOfCgoTargets() throws Exception {
+        Map<String, String> env = Toolchains.cleanEnvironment(dir, Map.of("GOARCH", "arm64", "GOSUMDB", "off"));
+        ToolchainRequest request = new ToolchainRequest(Optional.empty(), Optional.empty(), List.of(
+                new Target(io.gohygiene.platform.Platform.parse("linux/arm64"), null, true, "gcc"),
+                new Target(io.gohygiene.platform.Platform.parse("linux/amd64"), null, true, "gcc"),
+                Target.parse("windows/amd64")), dir, ToolchainPolicy.defaults(), Duration.ofMinutes(1));
+        List<Finding> failures = new ToolchainGate(new LiveSystemProbe(env), new ProcessRunner()).compilerFailures(request);
+        assertEquals(List.of("linux/arm64 (cgo)"), failures.stream().map(Finding::subject).toList(),
+                "GOARCH and GOSUMDB are other checks' business; only the arm64 target's x86_64 gcc is reported");
+    }
 }
