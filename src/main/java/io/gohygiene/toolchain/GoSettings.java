@@ -52,16 +52,22 @@ public final class GoSettings {
         return values;
     }
 
-    /** The effective value of a setting and its source; an empty value in a higher layer still wins, as in Go. */
+    /**
+     * The effective value of a setting and its source. As in Go, an empty value counts as unset: {@code GOOS=} in the
+     * environment does not hide {@code GOOS=windows} in the go env file.
+     */
     public Optional<Setting> get(String name) {
-        if (environment.containsKey(name)) {
-            return Optional.of(new Setting(name, environment.get(name), "environment"));
+        String fromEnvironment = environment.get(name);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return Optional.of(new Setting(name, fromEnvironment, "environment"));
         }
-        if (envFile.containsKey(name)) {
-            return Optional.of(new Setting(name, envFile.get(name), "go env file " + envFilePath));
+        String fromFile = envFile.get(name);
+        if (fromFile != null && !fromFile.isEmpty()) {
+            return Optional.of(new Setting(name, fromFile, "go env file " + envFilePath));
         }
-        if (gorootEnv.containsKey(name)) {
-            return Optional.of(new Setting(name, gorootEnv.get(name), "$GOROOT/go.env"));
+        String fromGoroot = gorootEnv.get(name);
+        if (fromGoroot != null && !fromGoroot.isEmpty()) {
+            return Optional.of(new Setting(name, fromGoroot, "$GOROOT/go.env"));
         }
         return Optional.empty();
     }

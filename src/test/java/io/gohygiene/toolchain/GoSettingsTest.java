@@ -24,9 +24,15 @@ class GoSettingsTest {
     }
 
     @Test
-    void anEmptyValueInAHigherLayerStillWins() {
-        GoSettings settings = new GoSettings(Map.of("GOFLAGS", ""), Map.of("GOFLAGS", "-mod=mod"), Path.of("env"), Map.of());
-        assertEquals("", settings.get("GOFLAGS").orElseThrow().value());
-        assertTrue(settings.nonEmpty("GOFLAGS").isEmpty());
+    void anEmptyEnvironmentValueFallsThroughToTheEnvFileAsItDoesInGo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        GoSettings settings = new GoSettings(Map.of("GOOS", ""), Map.of("GOOS", "windows"), Path.of("env"), Map.of());
+        assertEquals("GOOS=windows (go env file env)", settings.get("GOOS").orElseThrow().toString());
+
+        // The real go agrees: GOOS= in the environment does not hide the env file's GOOS.
+        Path envFile = java.nio.file.Files.writeString(dir.resolve("go-env"), "GOOS=windows\n");
+        ProcessBuilder go = new ProcessBuilder("go", "env", "GOOS");
+        go.environment().put("GOENV", envFile.toString());
+        go.environment().put("GOOS", "");
+        assertEquals("windows", new String(go.start().getInputStream().readAllBytes()).strip());
     }
 }
