@@ -42,11 +42,6 @@ public final class LibrariesRule implements Rule {
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {

@@ -43,18 +43,12 @@ public final class MacosRule implements Rule {
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         Optional<String> max = settings.maxMacos().map(v -> checkedVersion(v, "<maxMacos>"));
-        boolean universal = report.images().size() > 1;
         List<Finding> findings = new ArrayList<>();
         for (InspectedImage image : report.images()) {
             if (image.executable() instanceof MachoFile macho && macho.goos().equals("darwin")) {
-                String prefix = universal ? macho.goarch() + " slice: " : "";
+                String prefix = report.slicePrefix(image);
                 Optional<GoVersion> go = image.buildInfo().map(BuildInfo::goVersion).flatMap(GoVersion::find);
                 minimumVersion(findings, prefix, macho, go, max);
                 signature(findings, prefix, macho);

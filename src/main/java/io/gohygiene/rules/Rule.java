@@ -16,7 +16,9 @@ public interface Rule {
     String id();
 
     /** How violations count when the pom says nothing: most rules fail the build, hardening is off unless asked for. */
-    Severity defaultSeverity();
+    default Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
 
     /**
      * Checks {@code report} (every image: a universal Mach-O has one per slice) against {@code target} and the

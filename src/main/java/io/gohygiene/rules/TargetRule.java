@@ -46,11 +46,6 @@ public final class TargetRule implements Rule {
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         List<Finding> findings = new ArrayList<>();
         if (report.format() != ExecutableFormat.MACHO_UNIVERSAL) {

@@ -36,11 +36,6 @@ public final class WindowsRule implements Rule {
     }
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
     public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
         Optional<Integer> wanted = settings.windowsSubsystem().map(WindowsRule::subsystemOf);
         Optional<String> min = settings.minWindowsVersion().map(WindowsRule::checkedVersion);
