@@ -122,7 +122,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             discovered.add(filled);
         }
         matrix = discovered;
-        requireMatchingCompilers(matrix);
+        requireMatchingCompilers(go, matrix);
         int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         BuildRequest request;
         try {
@@ -173,14 +173,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
      * The toolchain gate's C compiler check, run before anything builds: a cgo target whose compiler is missing or
      * compiles for another platform fails here, with the check's hint, rather than deep in a link.
      */
-    private void requireMatchingCompilers(List<Target> matrix) throws MojoExecutionException, MojoFailureException {
+    private void requireMatchingCompilers(GoToolchain go, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
         List<io.gohygiene.rules.Finding> failures;
         try {
-            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(
+            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
                     new io.gohygiene.toolchain.ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
                             matrix, coreModuleDirectory(), io.gohygiene.toolchain.ToolchainPolicy.defaults(), coreTimeout()));
-        } catch (ToolchainException e) {
-            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         }

@@ -135,18 +135,9 @@ public final class GlibcRule implements Rule {
         return "from " + named + " in " + String.join(", ", libraries);
     }
 
-    /** {@code GLIBC_2.3.2} against {@code GLIBC_2.17}, component by component; a missing component is 0. */
+    /** {@code GLIBC_2.3.2} against {@code GLIBC_2.17}: the versions after the prefix, numerically. */
     static int compare(String a, String b) {
-        String[] x = a.substring(a.indexOf('_') + 1).split("\\.");
-        String[] y = b.substring(b.indexOf('_') + 1).split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? Long.parseLong(x[i]) : 0;
-            long q = i < y.length ? Long.parseLong(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
+        return DottedVersions.compare(a.substring(a.indexOf('_') + 1), b.substring(b.indexOf('_') + 1));
     }
 
     /** The setting may be written {@code 2.17} or {@code GLIBC_2.17}. */

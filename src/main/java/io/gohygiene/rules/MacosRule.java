@@ -228,17 +228,8 @@ public final class MacosRule implements Rule {
         return "Go 1.16 or older (Go 1.17 raised the minimum to 10.13)";
     }
 
-    /** Numeric comparison of dotted versions, missing parts counting as 0: 12 == 12.0 < 12.0.1 < 13. */
     static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Long.compare(i < x.length ? Long.parseLong(x[i]) : 0, i < y.length ? Long.parseLong(y[i]) : 0);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+        return DottedVersions.compare(a, b);
     }
 
     private static String checkedVersion(String text, String setting) {

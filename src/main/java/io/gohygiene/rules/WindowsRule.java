@@ -87,7 +87,7 @@ public final class WindowsRule implements Rule {
             return;
         }
         String expected = "≤ " + min.get();
-        if (compareVersions(subsystemVersion, min.get()) > 0) {
+        if (DottedVersions.compare(subsystemVersion, min.get()) > 0) {
             findings.add(Finding.problem(ID, "subsystem version", named(subsystemVersion), expected, Verdict.FAIL,
                     "the executable requires Windows " + named(subsystemVersion) + " (subsystem version " + subsystemVersion
                             + ") but minWindowsVersion is " + named(min.get()) + ": the loader refuses it there"
@@ -98,7 +98,7 @@ public final class WindowsRule implements Rule {
         } else {
             findings.add(Finding.pass(ID, "subsystem version", named(subsystemVersion), expected));
         }
-        if (compareVersions(osVersion, min.get()) > 0) {
+        if (DottedVersions.compare(osVersion, min.get()) > 0) {
             findings.add(Finding.problem(ID, "OS version", named(osVersion), expected, Verdict.WARN,
                     "the header's OS version says Windows " + named(osVersion) + ", newer than minWindowsVersion "
                             + named(min.get()) + "; the loader ignores this field, but tools that read it will disagree",
@@ -115,7 +115,7 @@ public final class WindowsRule implements Rule {
             findings.add(Finding.info(ID, "Go release support", go.goName(), goFloorSentence(go)));
             return;
         }
-        if (compareVersions(floor.get().windows(), min) > 0) {
+        if (DottedVersions.compare(floor.get().windows(), min) > 0) {
             findings.add(Finding.problem(ID, "Go release support", goSupport(go), "≤ " + min, Verdict.WARN,
                     goFloorSentence(go) + ", but minWindowsVersion is " + named(min) + ": its header says 6.1, so "
                             + title(min) + " loads it, but that Go release does not support it there and may fail at start-up",
@@ -173,19 +173,6 @@ public final class WindowsRule implements Rule {
             case "10.0" -> "Windows 10";
             default -> null;
         };
-    }
-
-    /** Numeric comparison of dotted versions, missing parts counting as 0: 6.1 < 6.2 < 10.0. */
-    private static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Long.compare(i < x.length ? Long.parseLong(x[i]) : 0, i < y.length ? Long.parseLong(y[i]) : 0);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     private static String describeSubsystem(int subsystem) {

@@ -8,6 +8,7 @@ import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Severity;
+import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.checks.CgoCompilerCheck;
 import io.gohygiene.toolchain.checks.GoVersionCheck;
 import io.gohygiene.toolchain.checks.GorootCheck;
@@ -59,14 +60,20 @@ public final class ToolchainGate {
      * anything. Returns the failures (empty when every compiler matches its target).
      */
     public List<Finding> compilerFailures(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
-        java.util.Map<String, Severity> onlyCompilers = new java.util.HashMap<>();
-        checkIds().stream().filter(id -> !id.equals(CgoCompilerCheck.ID)).forEach(id -> onlyCompilers.put(id, Severity.OFF));
+        LocatedGo located = new GoLocator(probe).locate(request.go(), request.goFromToolchains());
+        return compilerFailures(GoToolchain.probe(located, probe.environment(), request.timeout(), runner), request);
+    }
+
+    /** As {@link #compilerFailures(ToolchainRequest)}, with the go the caller has already probed. */
+    public List<Finding> compilerFailures(GoToolchain go, ToolchainRequest request) throws UnknownTargetException {
         List<Target> cgoTargets = request.targets().stream().filter(Target::wantsCgo).toList();
         if (cgoTargets.isEmpty()) {
             return List.of();
         }
-        return run(new ToolchainRequest(request.go(), request.goFromToolchains(), cgoTargets, request.moduleDirectory(),
-                new ToolchainPolicy(Optional.empty(), true, onlyCompilers), request.timeout())).failures();
+        go.platforms().requireKnown(cgoTargets);
+        ToolchainRequest cgoOnly = new ToolchainRequest(request.go(), request.goFromToolchains(), cgoTargets, request.moduleDirectory(),
+                ToolchainPolicy.defaults(), request.timeout());
+        return new CgoCompilerCheck().check(gather(go, cgoOnly)).stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
     }
 
     ToolchainContext gather(GoToolchain go, ToolchainRequest request) {
