@@ -1,0 +1,121 @@
+package io.gohygiene.vendor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** File-tree chores of vendoring: copying out of the read-only module cache, hashing, deleting, swapping. */
+final class VendorFiles {
+
+    private VendorFiles() {
+    }
+
+    /**
+     * Copies the content only: the module cache is read-only, and a restored tree copied with its permissions could
+     * not be edited or deleted (and {@code mvn clean} / the next swap would fail).
+     */
+    static void copyContent(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Path partial = to.resolveSibling(to.getFileName() + ".partial");
+        try (InputStream in = Files.newInputStream(from)) {
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING);
+        to.toFile().setWritable(true, true);
+    }
+
+    /** Every regular file under {@code root}, as forward-slash paths relative to it, sorted. */
+    static List<String> files(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Deletes a tree, making read-only directories writable first (a tree copied from the cache by someone else). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                dir.toFile().setWritable(true, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Renames atomically where the file system can, which is what makes the swap all-or-nothing. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Copies a whole tree (content only); used where a rename across file systems is impossible. */
+    static void copyTree(Path from, Path to) throws IOException {
+        List<String> all = files(from);
+        List<IOException> failures = new ArrayList<>();
+        for (String f : all) {
+            try {
+                copyContent(from.resolve(f), to.resolve(f));
+            } catch (IOException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.gohygiene.vendor;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code target/go-hygiene/vendor-manifest.json}: what the last successful vendoring did, file by file, and the
+ * fingerprint that makes the next run a no-op when nothing changed.
+ *
+ * @param fingerprint  SHA-256 over go.mod, go.sum, vendor/modules.txt, the restored files, the go and the settings
+ * @param go           {@code go version} of the go that vendored
+ * @param modules      how many modules vendor/modules.txt lists
+ * @param cgoPackages  the vendored packages that use cgo or hold C/assembly files
+ * @param restored     the files put back into vendor/ that {@code go mod vendor} left out, each with its reason
+ * @param keptEdits    files of vendor/ that differ from their module and were kept ({@code allowVendorEdits})
+ * @param unresolved   {@code #include "…"} lines that name no file in the module (generated or system headers, or
+ *                     computed includes; restore the whole module if the build misses one)
+ */
+public record VendorManifest(String fingerprint, String go, int modules, List<String> cgoPackages, List<RestoredFile> restored,
+                             List<String> keptEdits, List<CgoNeedFinder.Unresolved> unresolved) {
+
+    /** @param path vendor-relative, e.g. {@code vendor/github.com/karalabe/hid/hidapi/hidapi/hidapi.h} */
+    public record RestoredFile(String path, String module, String reason, String sha256) {
+    }
+
+    public VendorManifest {
+        cgoPackages = List.copyOf(cgoPackages);
+        restored = List.copyOf(restored);
+        keptEdits = List.copyOf(keptEdits);
+        unresolved = List.copyOf(unresolved);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The manifest of the last run, if there is one that can be read; a damaged one counts as none. */
+    public static Optional<VendorManifest> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), VendorManifest.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Written to a sibling file and moved into place, so a reader never sees half a manifest. */
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        JSON.writeValue(partial.toFile(), this);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
