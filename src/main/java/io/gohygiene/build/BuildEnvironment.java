@@ -114,6 +114,17 @@ public final class BuildEnvironment {
             String value = before == null || before.isBlank() ? e.getValue() : before + " " + e.getValue();
             set(env, set, why, e.getKey(), value, "<cgoFlags> in the pom");
         }
+        if (target.wantsCgo() || (!Boolean.FALSE.equals(target.cgo()) && !cross)) {
+            for (io.gohygiene.vendor.CgoPaths.Entry e : request.cgoPaths().entries()) {
+                if (!e.platform().equals(target.platform().toString())) {
+                    continue;
+                }
+                String before = env.get(e.variable());
+                String separator = e.variable().startsWith("CGO_") ? " " : ":";
+                String value = before == null || before.isBlank() ? e.value() : before + separator + e.value();
+                set(env, set, why, e.variable(), value, e.reason());
+            }
+        }
         boolean vendored = Files.isDirectory(request.moduleDirectory().resolve("vendor"));
         if (vendored) {
             String goflags = env.get("GOFLAGS");

@@ -1,5 +1,7 @@
 package io.gohygiene.build;
 
+import io.gohygiene.vendor.CgoPaths;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,17 +26,27 @@ import java.util.Objects;
  * @param parallelism             how many targets build at once (at least 1)
  * @param cgoFlags                CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS the project adds (e.g. an
  *                                include directory), appended after what the plugin computes
+ * @param cgoPaths                sysroot and Homebrew settings per cgo target, as the vendor goal wrote them (or computed
+ *                                the same way when vendoring is off)
  */
 public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
                            List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
                            Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
-                           int parallelism, Map<String, String> cgoFlags) {
+                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     /** The variables {@code cgoFlags} may name. */
     public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
             "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request without cgo paths. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, CgoPaths.NONE);
+    }
 
     /** A request without project cgo flags. */
     public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
@@ -49,6 +61,7 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
         Objects.requireNonNull(outputRoot, "outputRoot");
         Objects.requireNonNull(workDirectory, "workDirectory");
         cgoFlags = cgoFlags == null ? Map.of() : Map.copyOf(cgoFlags);
+        cgoPaths = cgoPaths == null ? CgoPaths.NONE : cgoPaths;
         for (String name : cgoFlags.keySet()) {
             if (!CGO_FLAG_VARIABLES.contains(name)) {
                 throw new IllegalArgumentException("<cgoFlags> names " + name + "; it takes " + String.join(", ",

@@ -110,6 +110,49 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         return rules == null ? new RulesConfig() : rules;
     }
 
+    /** The go this build uses: the {@code <go>} parameter, toolchains.xml, GOROOT, then PATH; probed once. */
+    io.gohygiene.toolchain.GoToolchain probeGo(io.gohygiene.toolchain.LiveSystemProbe probe) throws MojoExecutionException {
+        try {
+            io.gohygiene.toolchain.LocatedGo located = new io.gohygiene.toolchain.GoLocator(probe)
+                    .locate(Optional.ofNullable(go).filter(s -> !s.isBlank()), goFromToolchains());
+            return io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(), coreTimeout(), new io.gohygiene.process.ProcessRunner());
+        } catch (io.gohygiene.toolchain.ToolchainException e) {
+            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
+        }
+    }
+
+    /**
+     * The sysroot and Homebrew settings of the configured cgo targets (see {@link io.gohygiene.vendor.CgoPaths});
+     * the vendor goal writes them, the build goal reads them.
+     */
+    io.gohygiene.vendor.CgoPaths computeCgoPaths(io.gohygiene.platform.Platform host) throws MojoExecutionException {
+        List<io.gohygiene.vendor.CgoPaths.Sysroot> sysroots = new ArrayList<>();
+        List<io.gohygiene.platform.Platform> nativeCgo = new ArrayList<>();
+        if (targets != null) {
+            for (TargetConfig config : targets) {
+                Target t;
+                try {
+                    t = config.toTarget();
+                } catch (IllegalArgumentException e) {
+                    throw new MojoExecutionException("<targets>: " + e.getMessage());
+                }
+                if (config.sysroot() != null) {
+                    if (!config.sysroot().isDirectory()) {
+                        throw new MojoExecutionException("<sysroot> of " + t.name() + " is " + config.sysroot()
+                                + ", which is not a directory; point it at the root of the target's headers and libraries");
+                    }
+                    sysroots.add(new io.gohygiene.vendor.CgoPaths.Sysroot(t.platform(), config.sysroot().toPath()));
+                }
+                if (!Boolean.FALSE.equals(t.cgo()) && t.platform().equals(host)) {
+                    nativeCgo.add(t.platform());
+                }
+            }
+        } else {
+            nativeCgo.add(host);
+        }
+        return io.gohygiene.vendor.CgoPaths.compute(sysroots, nativeCgo, host, java.nio.file.Files::isDirectory);
+    }
+
     /**
      * The go named by the first toolchain of type {@code go} in toolchains.xml: its {@code <configuration>} holds
      * {@code <goRoot>} (a GOROOT) or {@code <go>} (the executable). Maven has no factory for type go, so the

@@ -128,7 +128,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         try {
             request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), threads, cgoFlags);
+                    inheritEnvironment, coreTimeout(), threads, cgoFlags, cgoPaths(go));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -188,6 +188,24 @@ public class BuildMojo extends AbstractGoHygieneMojo {
                     .append("\n    hint: ").append(f.hint()));
             throw new MojoFailureException(message.toString());
         }
+    }
+
+    /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */
+    private io.gohygiene.vendor.CgoPaths cgoPaths(GoToolchain go) throws MojoExecutionException {
+        Path file = workDirectory.toPath().resolve(io.gohygiene.vendor.CgoPaths.FILE_NAME);
+        try {
+            java.util.Optional<io.gohygiene.vendor.CgoPaths> written = io.gohygiene.vendor.CgoPaths.read(file);
+            if (written.isPresent()) {
+                if (!written.get().entries().isEmpty()) {
+                    getLog().info("go-hygiene: cgo paths from the vendor goal (" + relative(file) + "): "
+                            + written.get().entries().size() + " setting(s)");
+                }
+                return written.get();
+            }
+        } catch (java.io.IOException e) {
+            getLog().warn("go-hygiene: " + relative(file) + " cannot be read (" + e.getMessage() + "); computing the cgo paths again");
+        }
+        return computeCgoPaths(go.hostPlatform());
     }
 
     /** The zig settings (glibc floor, libc, macOS minimum) of each configured target. */

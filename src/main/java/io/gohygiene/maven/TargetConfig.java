@@ -16,6 +16,7 @@ public class TargetConfig {
     private String glibc;
     private String libc;
     private String macos;
+    private java.io.File sysroot;
 
     public TargetConfig() {
     }
@@ -63,6 +64,15 @@ public class TargetConfig {
     /** With {@code <cc>zig</cc>}: the macOS minimum, e.g. 11.0. */
     public void setMacos(String macos) {
         this.macos = macos;
+    }
+
+    /** The root file system of a cross cgo target's C headers and libraries (--sysroot, PKG_CONFIG_SYSROOT_DIR). */
+    public void setSysroot(java.io.File sysroot) {
+        this.sysroot = sysroot;
+    }
+
+    java.io.File sysroot() {
+        return sysroot;
     }
 
     io.gohygiene.build.CToolchain cToolchain() {
