@@ -102,8 +102,8 @@ public final class VendorSync {
                 return noDependencies(request, env, log, warnings, start);
             }
             ModulesTxt modules = ModulesTxt.read(staging.resolve("modules.txt"));
-            log.info("go mod vendor: " + modules.modules().size() + " modules, "
-                    + modules.modules().stream().mapToInt(m -> m.packages().size()).sum() + " packages ("
+            log.info("go mod vendor: " + modules.modules().stream().filter(m -> m.version() != null).count() + " module(s), "
+                    + modules.modules().stream().mapToInt(m -> m.packages().size()).sum() + " package(s) ("
                     + Durations.format(vendored.elapsed()) + ")");
 
             Restoration restoration = restore(request, modules, staging);
@@ -127,7 +127,7 @@ public final class VendorSync {
             swap(staging, vendor, request.workDirectory());
             VendorManifest manifest = new VendorManifest(
                     fingerprint(request, restoration.restored.stream().map(VendorManifest.RestoredFile::path).toList()),
-                    goVersionLine, modules.modules().size(), restoration.cgoPackages, restoration.restored, kept,
+                    goVersionLine, (int) modules.modules().stream().filter(m -> m.version() != null).count(), restoration.cgoPackages, restoration.restored, kept,
                     restoration.unresolved);
             manifest.write(request.manifestFile());
             log.info("vendor/ replaced (" + Durations.format(elapsed(start)) + "); manifest: " + relative(request, request.manifestFile()));

@@ -1,0 +1,1 @@
+#define CGODEP_VERSION "cgodep 1.0"

@@ -1,0 +1,1 @@
+/* Not included by anything; restored because include/ is a #cgo -I directory. */

@@ -1,0 +1,3 @@
+module example.com/cgodep
+
+go 1.21
