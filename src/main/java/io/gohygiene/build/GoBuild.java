@@ -83,7 +83,10 @@ public final class GoBuild {
         boolean unchanged = true;
         for (int i = 0; i < finals.size(); i++) {
             Path out = finals.get(i);
-            Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+            // The temporary name keeps the extension: for c-archive and c-shared go writes the C header beside the
+            // output, named after it with .h in place of the extension.
+            Path tmp = out.resolveSibling(".tmp-" + UUID.randomUUID().toString().substring(0, 8) + "-" + out.getFileName());
+            Path tmpHeader = header(tmp);
             List<String> argv = new ArrayList<>(commands.get(i));
             argv.set(argv.indexOf(out.toString()), tmp.toString());
             try {
@@ -97,18 +100,29 @@ public final class GoBuild {
                             + request.packages().get(i) + "; is it a main package? (re-run: " + script + ")");
                 }
                 unchanged &= install(tmp, out);
+                if (Files.isRegularFile(tmpHeader)) {
+                    unchanged &= install(tmpHeader, header(out));
+                }
             } catch (IOException e) {
                 throw new BuildException(target, "cannot move the binary of " + target.name() + " to " + out + ": "
                         + e.getMessage() + "; check that the directory is writable", e);
             } finally {
                 try {
                     Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(tmpHeader);
                 } catch (IOException ignored) {
                     // Left behind: a dot file the next clean removes.
                 }
             }
         }
         return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
+    }
+
+    /** The C header go writes for a c-archive or c-shared output: its name with .h in place of the extension. */
+    static Path header(Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".h");
     }
 
     /** {@code linux_amd64}, {@code linux_amd64_v3}, {@code linux_arm_7-softfloat}: the directory and file key of a target. */

@@ -104,6 +104,26 @@ class GoBuildTest {
     }
 
     @Test
+    void cArchiveAndCSharedGetTheirHeaderBesideThem() throws Exception {
+        Path module = BuildTestSupport.copyProgram("carchive", dir);
+        Target target = new Target(new Platform("linux", "amd64"), null, true, "gcc");
+        for (String mode : List.of("c-archive", "c-shared")) {
+            BuildRequest request = new BuildRequest(module, List.of(), dir.resolve("target/go-" + mode), dir.resolve("target/go-hygiene"),
+                    List.of(), null, List.of(), mode, true, System.getenv(), false, Duration.ofMinutes(10), 1);
+            BuildResult result = GoBuild.build(BuildTestSupport.go(), request, target, null);
+            Path library = result.outputs().get(0);
+            assertEquals(mode.equals("c-archive") ? "carchive.a" : "carchive.so", library.getFileName().toString());
+            Path header = library.resolveSibling("carchive.h");
+            assertTrue(Files.readString(header).contains("extern int Twice(int x);"), mode + ": " + header);
+            try (var files = Files.list(library.getParent())) {
+                assertEquals(java.util.stream.Stream.of("carchive.h", library.getFileName().toString()).sorted().toList(),
+                        files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary files left");
+            }
+            assertEquals(List.of(library), result.outputs(), "the header is not a binary to verify or attach");
+        }
+    }
+
+    @Test
     void changedSourceReplacesTheBinary() throws Exception {
         Path module = BuildTestSupport.copyProgram("tiny", dir);
         BuildRequest request = BuildTestSupport.request(module, dir, System.getenv(), null);

@@ -1,0 +1,3 @@
+module example.com/carchive
+
+go 1.21
