@@ -67,6 +67,18 @@ public final class BuildEnvironment {
         }
         Map<String, String> set = new LinkedHashMap<>();
         List<String> why = new ArrayList<>();
+        if (!request.inheritBuildEnvironment() && !request.goEnvFile().isEmpty()) {
+            // go reads its env file after the environment: a 'go env -w GOFLAGS=…' or 'CC=…' would decide the build
+            // behind the plugin's back. Its other settings (GOPROXY, GOPRIVATE, GOTOOLCHAIN …) still apply, passed on here.
+            for (Map.Entry<String, String> e : new TreeMap<>(request.goEnvFile()).entrySet()) {
+                if (DECISIVE.contains(e.getKey())) {
+                    ignored.putIfAbsent(e.getKey() + " (go env file)", e.getValue());
+                } else if (!env.containsKey(e.getKey()) && !e.getValue().isEmpty() && !e.getKey().equals("GOROOT")) {
+                    set(env, set, why, e.getKey(), e.getValue(), "from the go env file");
+                }
+            }
+            set(env, set, why, "GOENV", "off", "the go env file's settings that decide what is built do not apply");
+        }
         set(env, set, why, "GOOS", target.goos(), "target");
         set(env, set, why, "GOARCH", target.goarch(), "target");
         Variant variant = target.variantVariable().orElse(null);

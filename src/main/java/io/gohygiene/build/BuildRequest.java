@@ -28,17 +28,28 @@ import java.util.Objects;
  *                                include directory), appended after what the plugin computes
  * @param cgoPaths                sysroot and Homebrew settings per cgo target, as the vendor goal wrote them (or computed
  *                                the same way when vendoring is off)
+ * @param goEnvFile               the settings of the user's go env file ({@code go env -w}); its decisive ones are left out
+ *                                like the shell's, the others are passed on, and the go process runs with GOENV=off
  */
 public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
                            List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
                            Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
-                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths) {
+                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths, Map<String, String> goEnvFile) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     /** The variables {@code cgoFlags} may name. */
     public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
             "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request without a go env file. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags,
+                        CgoPaths cgoPaths) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, cgoPaths, Map.of());
+    }
 
     /** A request without cgo paths. */
     public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
@@ -62,6 +73,7 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
         Objects.requireNonNull(workDirectory, "workDirectory");
         cgoFlags = cgoFlags == null ? Map.of() : Map.copyOf(cgoFlags);
         cgoPaths = cgoPaths == null ? CgoPaths.NONE : cgoPaths;
+        goEnvFile = goEnvFile == null ? Map.of() : Map.copyOf(goEnvFile);
         for (String name : cgoFlags.keySet()) {
             if (!CGO_FLAG_VARIABLES.contains(name)) {
                 throw new IllegalArgumentException("<cgoFlags> names " + name + "; it takes " + String.join(", ",

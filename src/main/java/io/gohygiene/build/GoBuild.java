@@ -74,7 +74,7 @@ public final class GoBuild {
             Files.createDirectories(outDir);
             Files.createDirectories(request.workDirectory());
             writeEnvFile(request.workDirectory().resolve("build-" + key + ".env"), env);
-            writeScript(script, target, request.moduleDirectory(), env, commands);
+            writeScript(script, target, request.moduleDirectory(), environment, commands);
         } catch (IOException e) {
             throw new BuildException(target, "cannot write the build files of " + target.name() + " (" + e.getMessage()
                     + "); check that " + request.outputRoot() + " and " + request.workDirectory() + " are writable", e);
@@ -256,12 +256,16 @@ public final class GoBuild {
         writeIfChanged(file, text.toString());
     }
 
-    private static void writeScript(Path file, Target target, Path dir, Map<String, String> env, List<List<String>> commands)
+    private static void writeScript(Path file, Target target, Path dir, BuildEnvironment environment, List<List<String>> commands)
             throws IOException {
+        Map<String, String> env = environment.variables();
         StringBuilder text = new StringBuilder("#!/bin/sh\n")
                 .append("# go build for ").append(target.name()).append(", as go-hygiene ran it: the same directory,\n")
-                .append("# the same complete environment (env -i) and the same arguments.\n")
-                .append("set -e\n");
+                .append("# the same complete environment (env -i) and the same arguments.\n");
+        environment.explanation().forEach(line -> text.append("#   ").append(line.replace('\n', ' ')).append('\n'));
+        environment.ignored().forEach((name, value) -> text.append("#   not used: ").append(name).append('=')
+                .append(value.replace('\n', ' ')).append(" (decided by the target, not inherited)\n"));
+        text.append("set -e\n");
         StringBuilder prefix = new StringBuilder("cd ").append(quote(dir.toString())).append(" && env -i");
         new java.util.TreeMap<>(env).forEach((k, v) -> prefix.append(' ').append(quote(k + "=" + v)));
         for (List<String> argv : commands) {

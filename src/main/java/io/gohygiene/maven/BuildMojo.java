@@ -128,7 +128,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         try {
             request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), threads, cgoFlags, cgoPaths(go));
+                    inheritEnvironment, coreTimeout(), threads, cgoFlags, cgoPaths(go), goEnvFile(go, probe));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -188,6 +188,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
                     .append("\n    hint: ").append(f.hint()));
             throw new MojoFailureException(message.toString());
         }
+    }
+
+    /** The user's go env file ({@code go env -w}), read the way go reads it. */
+    private static java.util.Map<String, String> goEnvFile(GoToolchain go, LiveSystemProbe probe) {
+        return go.env("GOENV").filter(f -> !f.equals("off")).map(Path::of).flatMap(probe::readFile)
+                .map(io.gohygiene.toolchain.GoSettings::parseEnvFile).orElse(java.util.Map.of());
     }
 
     /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */

@@ -124,6 +124,26 @@ class GoBuildTest {
     }
 
     @Test
+    void theGoEnvFilesDecisiveSettingsDoNotReachTheBuild() throws Exception {
+        Path module = BuildTestSupport.copyProgram("tiny", dir);
+        Files.writeString(module.resolve("evil.go"), "//go:build evil\n\npackage main\n\nthis does not compile\n");
+        Path envFile = dir.resolve("go-env");
+        Files.writeString(envFile, "GOFLAGS=-tags=evil\nGOPRIVATE=corp.example\n");
+        Map<String, String> shell = new java.util.TreeMap<>(System.getenv());
+        shell.put("GOENV", envFile.toString());
+        BuildRequest request = new BuildRequest(module, List.of(), dir.resolve("target/go"), dir.resolve("target/go-hygiene"), List.of(),
+                null, List.of(), null, true, shell, false, Duration.ofMinutes(10), 1, Map.of(), null,
+                Map.of("GOFLAGS", "-tags=evil", "GOPRIVATE", "corp.example"));
+
+        BuildResult result = GoBuild.build(BuildTestSupport.go(), request, Target.parse("linux/amd64"), null);
+
+        assertEquals("off", result.environment().get("GOENV"));
+        assertEquals("corp.example", result.environment().get("GOPRIVATE"), "where-and-how settings still apply");
+        String script = Files.readString(dir.resolve("target/go-hygiene/build-linux_amd64.sh"));
+        assertTrue(script.contains("#   not used: GOFLAGS (go env file)=-tags=evil"), script);
+    }
+
+    @Test
     void changedSourceReplacesTheBinary() throws Exception {
         Path module = BuildTestSupport.copyProgram("tiny", dir);
         BuildRequest request = BuildTestSupport.request(module, dir, System.getenv(), null);
