@@ -1,5 +1,6 @@
 package io.gohygiene.build;
 
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class BuildMatrix {
         if (targets.isEmpty()) {
             return List.of();
         }
+        Platform host = GoBuild.goHost(go, request, null);
         int threads = Math.min(Math.max(1, request.parallelism()), targets.size());
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -78,7 +80,7 @@ public final class BuildMatrix {
                 futures.add(pool.submit(() -> {
                     l.started(target);
                     try {
-                        BuildResult result = GoBuild.build(go, request, target, c,
+                        BuildResult result = GoBuild.build(go, host, request, target, c,
                                 (line, stderr) -> l.output(target, line, stderr));
                         l.finished(result);
                         return result;
