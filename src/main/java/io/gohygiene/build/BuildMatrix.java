@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -111,10 +112,24 @@ public final class BuildMatrix {
             }
             return results;
         } catch (InterruptedException e) {
+            stopRunningBuilds(pool);
             Thread.currentThread().interrupt();
             throw new BuildException(null, "interrupted while building " + targets.size() + " targets", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Interrupts the builds still running, each of which then kills its go and every process go started, and waits
+     * for them: the caller may exit as soon as it has the failure, and nothing must keep running behind it.
+     */
+    private static void stopRunningBuilds(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gohygiene.process;
 
+import io.gohygiene.testing.ProcStat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,4 +1,4 @@
-package io.gohygiene.process;
+package io.gohygiene.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  *
  * @param startTime clock ticks after boot: with the pid, it names one process even when the pid is reused
  */
-record ProcStat(long pid, char state, long parentPid, long startTime) {
+public record ProcStat(long pid, char state, long parentPid, long startTime) {
 
-    static Optional<ProcStat> of(long pid) {
+    public static Optional<ProcStat> of(long pid) {
         String line;
         try {
             line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -33,16 +33,16 @@ record ProcStat(long pid, char state, long parentPid, long startTime) {
     }
 
     /** The same process, if it still has an entry (alive or a zombie); empty once it was reaped. */
-    Optional<ProcStat> now() {
+    public Optional<ProcStat> now() {
         return of(pid).filter(s -> s.startTime == startTime);
     }
 
-    boolean isZombie() {
+    public boolean isZombie() {
         return state == 'Z';
     }
 
     /** Every zombie whose parent is {@code parentPid}. */
-    static List<ProcStat> zombieChildrenOf(long parentPid) throws IOException {
+    public static List<ProcStat> zombieChildrenOf(long parentPid) throws IOException {
         List<ProcStat> zombies = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.toList()) {
