@@ -1,5 +1,6 @@
 package io.gohygiene.build;
 
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,6 +66,7 @@ public final class BuildMatrix {
         if (targets.isEmpty()) {
             return List.of();
         }
+        Platform host = GoBuild.goHost(go, request, null);
         int threads = Math.min(Math.max(1, request.parallelism()), targets.size());
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -78,7 +81,7 @@ public final class BuildMatrix {
                 futures.add(pool.submit(() -> {
                     l.started(target);
                     try {
-                        BuildResult result = GoBuild.build(go, request, target, c,
+                        BuildResult result = GoBuild.build(go, host, request, target, c,
                                 (line, stderr) -> l.output(target, line, stderr));
                         l.finished(result);
                         return result;
@@ -109,10 +112,24 @@ public final class BuildMatrix {
             }
             return results;
         } catch (InterruptedException e) {
+            stopRunningBuilds(pool);
             Thread.currentThread().interrupt();
             throw new BuildException(null, "interrupted while building " + targets.size() + " targets", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Interrupts the builds still running, each of which then kills its go and every process go started, and waits
+     * for them: the caller may exit as soon as it has the failure, and nothing must keep running behind it.
+     */
+    private static void stopRunningBuilds(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package io.gohygiene.build;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.CommandLine;
+import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessException;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs {@code go build} for one target: one command per package, argv only (never a shell), in the module
@@ -36,8 +36,6 @@ public final class GoBuild {
     /** How many lines of go's output a failure message quotes. */
     static final int QUOTED_LINES = 40;
 
-    private static final Map<Path, Platform> HOSTS = new ConcurrentHashMap<>();
-
     private GoBuild() {
     }
 
@@ -49,9 +47,14 @@ public final class GoBuild {
     /** As {@link #build(Path, BuildRequest, Target, ProcessRunner.LineSink)}, with the C toolchain pins for {@code <cc>zig</cc>}. */
     public static BuildResult build(Path go, BuildRequest request, Target target, CToolchain cToolchain,
                                     ProcessRunner.LineSink output) throws BuildException {
+        return build(go, goHost(go, request, target), request, target, cToolchain, output);
+    }
+
+    /** As above, for a {@code go} whose GOHOSTOS/GOHOSTARCH ({@link #goHost}) the caller has already asked. */
+    static BuildResult build(Path go, Platform host, BuildRequest request, Target target, CToolchain cToolchain,
+                             ProcessRunner.LineSink output) throws BuildException {
         long start = System.nanoTime();
         ProcessRunner.LineSink sink = output == null ? ProcessRunner.LineSink.DISCARD : output;
-        Platform host = goHost(go, request, target);
         BuildEnvironment environment = BuildEnvironment.compute(request, target, host, cToolchain);
         Map<String, String> env = environment.variables();
         String key = key(target);
@@ -215,7 +218,7 @@ public final class GoBuild {
         try {
             return new ProcessRunner().run(command, sink);
         } catch (ProcessTimeoutException e) {
-            throw new BuildException(target, "go build for " + target.name() + " ran longer than " + command.timeout()
+            throw new BuildException(target, "go build for " + target.name() + " ran longer than " + Durations.format(command.timeout())
                     + " and was killed; raise the build timeout, or re-run " + script + " to see where it hangs", e);
         } catch (ProcessException e) {
             throw new BuildException(target, "cannot run go build for " + target.name() + ": " + e.getMessage()
@@ -299,25 +302,23 @@ public final class GoBuild {
         return "'" + text.replace("'", "'\\''") + "'";
     }
 
-    /** GOHOSTOS/GOHOSTARCH of {@code go} (asked once per go), which decides whether a target is a cross build. */
-    private static Platform goHost(Path go, BuildRequest request, Target target) throws BuildException {
-        Platform known = HOSTS.get(go);
-        if (known != null) {
-            return known;
-        }
+    /**
+     * GOHOSTOS/GOHOSTARCH of {@code go}, which decides whether a target is a cross build. Asked once per build matrix,
+     * not cached by the class: such a cache would outlive the build (a Maven daemon, an IDE) and a go upgraded in place.
+     * {@code target} only names the target in the error; null when asked for the whole matrix.
+     */
+    static Platform goHost(Path go, BuildRequest request, Target target) throws BuildException {
         Map<String, String> env = new java.util.TreeMap<>(request.environment());
         BuildEnvironment.DECISIVE.forEach(env::remove);
         try {
             ProcessResult result = new ProcessRunner().run(new CommandLine(List.of(go.toString(), "env", "GOHOSTOS", "GOHOSTARCH"),
-                    env, request.moduleDirectory(), Duration.ofMinutes(5)));
+                    env, request.moduleDirectory(), request.timeout()));
             List<String> lines = result.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (!result.succeeded() || lines.size() != 2) {
                 throw new BuildException(target, "'" + go + " env GOHOSTOS GOHOSTARCH' failed (exit " + result.exitCode() + "): "
                         + result.diagnostics() + "; check the go toolchain (mvn go-hygiene:toolchain says what is wrong)");
             }
-            Platform host = new Platform(lines.get(0), lines.get(1));
-            HOSTS.put(go, host);
-            return host;
+            return new Platform(lines.get(0), lines.get(1));
         } catch (ProcessException e) {
             throw new BuildException(target, "cannot run " + go + ": " + e.getMessage()
                     + "; check the go executable (mvn go-hygiene:toolchain says what is wrong)", e);

@@ -41,8 +41,6 @@ public final class ZigCc {
     static final String COREFOUNDATION = "/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation";
     private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+){1,2}");
 
-    private static volatile List<String> zigCommand;
-
     private ZigCc() {
     }
 
@@ -214,29 +212,21 @@ public final class ZigCc {
                 + "...\n";
     }
 
-    /** {@code zig} from PATH, else {@code python3 -m ziglang}; the check runs once per JVM. */
+    /**
+     * {@code zig} from PATH, else {@code python3 -m ziglang}; asked for each zig target (about 0.1 s), since a cache held
+     * by the class would outlive the build that filled it (a Maven daemon, an IDE) and be shared by parallel modules.
+     */
     private static List<String> zigCommand(Target target) throws BuildException {
-        List<String> known = zigCommand;
-        if (known != null) {
-            return known;
+        Optional<Path> zig = onPath("zig");
+        if (zig.isPresent() && works(List.of(zig.get().toString(), "version"))) {
+            return List.of(zig.get().toString(), "cc");
         }
-        synchronized (ZigCc.class) {
-            if (zigCommand != null) {
-                return zigCommand;
-            }
-            Optional<Path> zig = onPath("zig");
-            if (zig.isPresent() && works(List.of(zig.get().toString(), "version"))) {
-                zigCommand = List.of(zig.get().toString(), "cc");
-                return zigCommand;
-            }
-            Optional<Path> python = onPath("python3");
-            if (python.isPresent() && works(List.of(python.get().toString(), "-m", "ziglang", "version"))) {
-                zigCommand = List.of(python.get().toString(), "-m", "ziglang", "cc");
-                return zigCommand;
-            }
-            throw new BuildException(target, target.name() + " has <cc>zig</cc> but neither zig nor python3 -m ziglang runs here; "
-                    + INSTALL_HINT);
+        Optional<Path> python = onPath("python3");
+        if (python.isPresent() && works(List.of(python.get().toString(), "-m", "ziglang", "version"))) {
+            return List.of(python.get().toString(), "-m", "ziglang", "cc");
         }
+        throw new BuildException(target, target.name() + " has <cc>zig</cc> but neither zig nor python3 -m ziglang runs here; "
+                + INSTALL_HINT);
     }
 
     private static boolean works(List<String> argv) {

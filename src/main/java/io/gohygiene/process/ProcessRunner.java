@@ -7,15 +7,13 @@ import java.io.BufferedReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs a {@link CommandLine}: streams each output line to a sink (the Maven log) as it comes, keeps the
- * output for error messages, and kills the whole process tree when the timeout passes
- * (a hung {@code go} usually hangs in a child: the compiler, the linker, a VCS command).
+ * output for error messages, and kills the whole process tree ({@link ProcessTree}) when the timeout passes or the
+ * waiting thread is interrupted (a hung {@code go} usually hangs in a child: the compiler, the linker, a VCS command).
  */
 public final class ProcessRunner {
 
@@ -55,7 +53,7 @@ public final class ProcessRunner {
         err.start();
         try {
             if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                killTree(process.toHandle());
+                ProcessTree.kill(process.toHandle());
                 out.join(2000);
                 err.join(2000);
                 throw new ProcessTimeoutException(command, command.timeout(), (out.text() + err.text()).strip());
@@ -65,43 +63,12 @@ public final class ProcessRunner {
             out.join(OUTPUT_DRAIN_MILLIS);
             err.join(OUTPUT_DRAIN_MILLIS);
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
+            ProcessTree.kill(process.toHandle());
             Thread.currentThread().interrupt();
             throw new ProcessException(command, "interrupted while running '" + command.display() + "'", e);
         }
         return new ProcessResult(command, process.exitValue(), out.text(), err.text(),
                 Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /**
-     * Kills the descendants first, while their parent is still there to reap them (killed after it, they would
-     * linger as zombies of init), then the process itself.
-     */
-    static void killTree(ProcessHandle root) {
-        List<ProcessHandle> descendants = root.descendants().collect(Collectors.toList());
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (ProcessHandle child : descendants) {
-            while (child.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        root.destroyForcibly();
-        // Whatever the process started in the meantime is killed too.
-        root.descendants().forEach(ProcessHandle::destroyForcibly);
-        try {
-            root.onExit().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // Best effort: the kill was sent; the caller reports the timeout either way.
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static final class StreamCollector extends Thread {

@@ -192,8 +192,8 @@ public final class MacosRule implements Rule {
 
     /** "go1.26.8 requires macOS 12 or later (Go 1.25 raised the minimum to 12)". */
     static String goFloorSentence(GoVersion go) {
-        int minor = go.numbers().length > 1 ? go.numbers()[1] : 0;
-        if (go.numbers()[0] != 1 || minor < GO_FLOORS.get(0).first()) {
+        int minor = go.numbers().size() > 1 ? go.numbers().get(1) : 0;
+        if (go.numbers().get(0) != 1 || minor < GO_FLOORS.get(0).first()) {
             return go.goName() + " predates Go 1.17, the first release in this plugin's table of macOS minimums";
         }
         GoFloor last = GO_FLOORS.get(GO_FLOORS.size() - 1);
@@ -208,8 +208,8 @@ public final class MacosRule implements Rule {
 
     /** The documented minimum macOS of a Go release, when the table knows it (a lower bound for newer releases). */
     private static Optional<String> goFloor(GoVersion go) {
-        int minor = go.numbers().length > 1 ? go.numbers()[1] : 0;
-        if (go.numbers()[0] != 1 || minor < GO_FLOORS.get(0).first()) {
+        int minor = go.numbers().size() > 1 ? go.numbers().get(1) : 0;
+        if (go.numbers().get(0) != 1 || minor < GO_FLOORS.get(0).first()) {
             return Optional.empty();
         }
         return Optional.of(GO_FLOORS.stream().filter(f -> minor >= f.first() && minor <= f.last()).findFirst()

@@ -139,10 +139,10 @@ public final class WindowsRule implements Rule {
     }
 
     private static Optional<GoFloor> goFloor(GoVersion go) {
-        int minor = go.numbers().length > 1 ? go.numbers()[1] : 0;
+        int minor = go.numbers().size() > 1 ? go.numbers().get(1) : 0;
         Optional<GoFloor> found = Optional.empty();
         for (GoFloor floor : GO_FLOORS) {
-            if (go.numbers()[0] == 1 && minor >= floor.first()) {
+            if (go.numbers().get(0) == 1 && minor >= floor.first()) {
                 found = Optional.of(floor);
             }
         }

@@ -1,6 +1,7 @@
 package io.gohygiene.toolchain;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,10 +11,14 @@ import java.util.regex.Pattern;
  * {@code go/version.Compare} orders them: {@code 1.21 < 1.21rc1 < 1.21.0}; a language version such as
  * {@code 1.21} is older than every release of it.
  */
-public record GoVersion(int[] numbers, String prerelease, String text) implements Comparable<GoVersion> {
+public record GoVersion(List<Integer> numbers, String prerelease, String text) implements Comparable<GoVersion> {
 
     private static final Pattern FORM = Pattern.compile("(?:go)?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:(rc|beta)(\\d+))?");
     private static final Pattern ANYWHERE = Pattern.compile("go\\d+(?:\\.\\d+){0,2}(?:(?:rc|beta)\\d+)?");
+
+    public GoVersion {
+        numbers = List.copyOf(numbers);
+    }
 
     public static Optional<GoVersion> parse(String text) {
         Matcher m = FORM.matcher(text.strip());
@@ -21,9 +26,9 @@ public record GoVersion(int[] numbers, String prerelease, String text) implement
             return Optional.empty();
         }
         int count = m.group(3) != null ? 3 : m.group(2) != null ? 2 : 1;
-        int[] numbers = new int[count];
+        List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            numbers[i] = Integer.parseInt(m.group(i + 1));
+            numbers.add(Integer.parseInt(m.group(i + 1)));
         }
         String pre = m.group(4) == null ? "" : m.group(4) + m.group(5);
         return Optional.of(new GoVersion(numbers, pre, text.strip()));
@@ -49,7 +54,7 @@ public record GoVersion(int[] numbers, String prerelease, String text) implement
     }
 
     private int part(int i) {
-        return i < numbers.length ? numbers[i] : 0;
+        return i < numbers.size() ? numbers.get(i) : 0;
     }
 
     /** Language version (1.21) < prerelease (1.21rc1) < release (1.21.0). */
@@ -57,7 +62,7 @@ public record GoVersion(int[] numbers, String prerelease, String text) implement
         if (!prerelease.isEmpty()) {
             return 1;
         }
-        return numbers.length >= 3 ? 2 : 0;
+        return numbers.size() >= 3 ? 2 : 0;
     }
 
     /** {@code go1.26.8}. */
@@ -67,12 +72,12 @@ public record GoVersion(int[] numbers, String prerelease, String text) implement
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GoVersion v && Arrays.equals(numbers, v.numbers) && prerelease.equals(v.prerelease);
+        return o instanceof GoVersion v && numbers.equals(v.numbers) && prerelease.equals(v.prerelease);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(numbers) * 31 + prerelease.hashCode();
+        return numbers.hashCode() * 31 + prerelease.hashCode();
     }
 
     @Override

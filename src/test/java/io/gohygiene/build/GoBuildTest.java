@@ -182,6 +182,35 @@ class GoBuildTest {
     }
 
     @Test
+    void theScriptReproducesTheBinaryInADirectoryNamedLikeShellCode() throws Exception {
+        // Spaces, both quotes, command substitution in both spellings, a variable, unicode: in the module directory,
+        // which also names the binary, and in the directory of the outputs and the script.
+        Path root = Files.createDirectory(dir.resolve("work dir 'single' \"double\" $(touch pwned) ü ✓"));
+        Path module = Files.move(BuildTestSupport.copyProgram("tiny", root), root.resolve("app `touch pwned` $HOME 'q' ü"));
+        BuildRequest request = new BuildRequest(module, List.of("."), root.resolve("target/go"), root.resolve("target/go-hygiene"),
+                List.of(), "-X 'main.note=$(touch pwned)'", List.of(), null, true, BuildTestSupport.poisonedEnvironment(), false,
+                Duration.ofMinutes(5), 1);
+        Target target = Target.parse("linux/amd64");
+
+        BuildResult result = GoBuild.build(BuildTestSupport.go(), request, target, null);
+        Path binary = result.outputs().get(0);
+        assertEquals(root.resolve("target/go/linux_amd64/app `touch pwned` $HOME 'q' ü"), binary);
+        byte[] built = Files.readAllBytes(binary);
+        Files.delete(binary);
+        ProcessResult rerun = new ProcessRunner().run(new CommandLine(
+                List.of("sh", root.resolve("target/go-hygiene/build-linux_amd64.sh").toString()),
+                Map.of("PATH", "/usr/bin:/bin"), dir, Duration.ofMinutes(5)));
+
+        assertEquals(0, rerun.exitCode(), rerun.diagnostics());
+        assertArrayEquals(built, Files.readAllBytes(binary), "the script must rebuild the same bytes");
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().equals("pwned")).toList(),
+                    "a shell ran a command from a path");
+        }
+        assertFalse(Files.exists(Path.of("pwned")), "a shell ran a command from a path, in the working directory");
+    }
+
+    @Test
     void scriptQuotesAwkwardValues() throws Exception {
         assertEquals("'it'\\''s'", GoBuild.quote("it's"));
         Path module = BuildTestSupport.copyProgram("tiny", dir);

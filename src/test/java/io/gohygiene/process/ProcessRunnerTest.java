@@ -1,6 +1,9 @@
 package io.gohygiene.process;
 
+import io.gohygiene.testing.ProcStat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -10,6 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -181,6 +190,7 @@ class ProcessRunnerTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void killsTheWholeProcessTreeAtTheTimeout() throws Exception {
         // A script that starts a child and waits for it, as go waits for the compiler or linker.
         String script = "echo $$ > script.pid; sleep 300 & echo $! > child.pid; echo started; wait";
@@ -196,11 +206,147 @@ class ProcessRunnerTest {
         assertEquals("started", e.partialOutput());
         long scriptPid = Long.parseLong(Files.readString(dir.resolve("script.pid")).strip());
         long childPid = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
-        assertFalse(isAlive(scriptPid), "the script " + scriptPid + " is still alive");
-        assertFalse(isAlive(childPid), "its child sleep " + childPid + " is still alive");
+        // Gone from /proc: neither running nor a zombie waiting to be reaped.
+        assertTrue(ProcStat.of(scriptPid).isEmpty(), "the script is still there: " + ProcStat.of(scriptPid));
+        assertTrue(ProcStat.of(childPid).isEmpty(), "its child sleep is still there: " + ProcStat.of(childPid));
     }
 
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * Three generations, as go → compile → an assembler, or go → cgo → gcc → cc1: this script, two shells, two sleeps
+     * under each. It prints its pid; each shell prints "ready" once its sleeps are started.
+     */
+    private static final String TREE = "echo root $$; for i in 1 2; do sh -c 'sleep 300 & sleep 300 & echo ready; wait' & done; wait";
+
+    /** Records every process of {@link #TREE} once both shells are ready. */
+    private static final class TreeRecorder implements ProcessRunner.LineSink {
+        private final AtomicInteger ready = new AtomicInteger();
+        private final CountDownLatch recorded = new CountDownLatch(1);
+        private volatile long root;
+        private volatile List<ProcStat> processes = List.of();
+
+        @Override
+        public void line(String line, boolean stderr) {
+            if (line.startsWith("root ")) {
+                root = Long.parseLong(line.substring("root ".length()));
+            } else if (line.equals("ready") && ready.incrementAndGet() == 2) {
+                List<ProcStat> all = new ArrayList<>();
+                ProcStat.of(root).ifPresent(all::add);
+                ProcessHandle.of(root).ifPresent(h -> h.descendants().forEach(d -> ProcStat.of(d.pid()).ifPresent(all::add)));
+                processes = all;
+                recorded.countDown();
+            }
+        }
+
+        /** The script, its 2 shells and their 4 sleeps, as they were while running. */
+        List<ProcStat> processes() throws InterruptedException {
+            assertTrue(recorded.await(30, TimeUnit.SECONDS), "the process tree never formed");
+            assertEquals(7, processes.size(), "script, 2 shells, 4 sleeps: " + processes);
+            return processes;
+        }
+    }
+
+    /**
+     * Watches a process tree while it is killed, for a process whose parent died before it: handed to init, it is a
+     * zombie until init reaps it, and a container's PID 1 may never do that.
+     */
+    private static final class OrphanWatch extends Thread {
+        private final List<ProcStat> processes;
+        private final List<String> orphaned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean stop;
+
+        OrphanWatch(List<ProcStat> processes) {
+            super("orphan-watch");
+            setDaemon(true);
+            this.processes = processes;
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                for (ProcStat p : processes) {
+                    p.now().filter(n -> n.parentPid() != p.parentPid() && !orphaned.contains(p + " -> " + n))
+                            .ifPresent(n -> orphaned.add(p + " -> " + n));
+                }
+                Thread.onSpinWait();
+            }
+        }
+
+        List<String> stopAndReport() throws InterruptedException {
+            stop = true;
+            join();
+            return List.copyOf(orphaned);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void killsGrandchildrenAtTheTimeoutAndLeavesNoZombie() throws Exception {
+        TreeRecorder tree = new TreeRecorder();
+        CommandLine command = new CommandLine(List.of("sh", "-c", TREE), Map.of(), dir, Duration.ofSeconds(3));
+        AtomicReference<OrphanWatch> watch = new AtomicReference<>();
+        ProcessRunner.LineSink watched = (line, stderr) -> {
+            tree.line(line, stderr);
+            if (tree.recorded.getCount() == 0 && watch.get() == null) {
+                watch.set(new OrphanWatch(tree.processes));
+                watch.get().start();
+            }
+        };
+
+        long start = System.nanoTime();
+        assertThrows(ProcessTimeoutException.class, () -> runner.run(command, watched));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "hang guard: the call took " + took);
+        List<ProcStat> processes = tree.processes();
+        assertEquals(List.of(), watch.get().stopAndReport(), "killed after their parent, so handed to init");
+        assertAllReaped(processes);
+        assertNoZombieChildOfThisJvm();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anInterruptedRunKillsTheProcessTreeAndKeepsTheInterrupt() throws Exception {
+        TreeRecorder tree = new TreeRecorder();
+        CommandLine command = new CommandLine(List.of("sh", "-c", TREE), Map.of(), dir, Duration.ofMinutes(5));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread build = new Thread(() -> {
+            try {
+                runner.run(command, tree);
+            } catch (Throwable t) {
+                thrown.set(t);
+                interruptKept.set(Thread.currentThread().isInterrupted());
+            }
+        }, "interrupted-build");
+        build.start();
+        List<ProcStat> processes = tree.processes();
+        OrphanWatch watch = new OrphanWatch(processes);
+        watch.start();
+
+        long start = System.nanoTime();
+        build.interrupt();
+        build.join(TimeUnit.SECONDS.toMillis(30));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<String> orphaned = watch.stopAndReport();
+
+        assertFalse(build.isAlive(), "run() did not return after the interrupt");
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "hang guard: the call took " + took);
+        Throwable e = thrown.get();
+        assertTrue(e instanceof ProcessException && !(e instanceof ProcessTimeoutException), "thrown: " + e);
+        assertTrue(e.getMessage().contains("interrupted") && e.getMessage().contains("sh -c"), e.getMessage());
+        assertTrue(interruptKept.get(), "the caller must still see the interrupt");
+        assertEquals(List.of(), orphaned, "killed after their parent, so handed to init");
+        assertAllReaped(processes);
+        assertNoZombieChildOfThisJvm();
+    }
+
+    /** Each process is gone once run() returned: not running, and not a zombie left for an init that may never reap it. */
+    private static void assertAllReaped(List<ProcStat> processes) {
+        List<ProcStat> left = processes.stream().map(ProcStat::now).flatMap(Optional::stream).collect(Collectors.toList());
+        assertEquals(List.of(), left, "still there after the kill, of " + processes);
+    }
+
+    private static void assertNoZombieChildOfThisJvm() throws Exception {
+        assertEquals(List.of(), ProcStat.zombieChildrenOf(ProcessHandle.current().pid()));
     }
 }

@@ -2,7 +2,6 @@ package io.gohygiene.binary.buildinfo;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The 32-byte header of a build-info blob (cmd/link's buildinfo, debug/buildinfo):
@@ -16,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 record BuildInfoHeader(int pointerSize, boolean bigEndian, boolean inline, long versionPointer, long modInfoPointer) {
 
-    static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
+    /** The 14 magic bytes as ISO-8859-1 text: a String, so the shared constant cannot be changed as an array could. */
+    static final String MAGIC = "\u00ff Go buildinf:";
     static final int ALIGNMENT = 16;
     static final int SIZE = 32;
 
@@ -44,11 +44,11 @@ record BuildInfoHeader(int pointerSize, boolean bigEndian, boolean inline, long 
     }
 
     static boolean startsWithMagic(ByteBuffer b, int index) {
-        if (index + MAGIC.length > b.limit()) {
+        if (index + MAGIC.length() > b.limit()) {
             return false;
         }
-        for (int k = 0; k < MAGIC.length; k++) {
-            if (b.get(index + k) != MAGIC[k]) {
+        for (int k = 0; k < MAGIC.length(); k++) {
+            if (Byte.toUnsignedInt(b.get(index + k)) != MAGIC.charAt(k)) {
                 return false;
             }
         }

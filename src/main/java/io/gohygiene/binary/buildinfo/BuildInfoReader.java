@@ -87,7 +87,7 @@ public final class BuildInfoReader {
             if (data.limit() == 0) {
                 return NOT_FOUND; // the mapped data ended before the magic: not a Go binary
             }
-            for (int i = 0; i + BuildInfoHeader.MAGIC.length <= data.limit(); i += BuildInfoHeader.ALIGNMENT) {
+            for (int i = 0; i + BuildInfoHeader.MAGIC.length() <= data.limit(); i += BuildInfoHeader.ALIGNMENT) {
                 if (BuildInfoHeader.startsWithMagic(data, i)) {
                     return at + i;
                 }

@@ -44,19 +44,24 @@ public record CodeSignature(long dataOffset, long dataSize, String identifier, O
     public static final int CS_HASHTYPE_SHA256_TRUNCATED = 3;
     public static final int CS_HASHTYPE_SHA384 = 4;
 
-    private static final int[] FLAG_BITS = {CS_HOST, CS_ADHOC, CS_FORCED_LV, CS_HARD, CS_KILL, CS_CHECK_EXPIRATION,
-        CS_RESTRICT, CS_ENFORCEMENT, CS_REQUIRE_LV, CS_RUNTIME, CS_LINKER_SIGNED};
-    private static final String[] FLAG_NAMES = {"host", "adhoc", "forced-lv", "hard", "kill", "expires",
-        "restrict", "enforcement", "library-validation", "runtime", "linker-signed"};
+    /** A CodeDirectory flag and its name as {@code codesign -dv} prints it. */
+    private record Flag(int bit, String name) {
+    }
+
+    private static final List<Flag> FLAGS = List.of(new Flag(CS_HOST, "host"), new Flag(CS_ADHOC, "adhoc"),
+        new Flag(CS_FORCED_LV, "forced-lv"), new Flag(CS_HARD, "hard"), new Flag(CS_KILL, "kill"),
+        new Flag(CS_CHECK_EXPIRATION, "expires"), new Flag(CS_RESTRICT, "restrict"), new Flag(CS_ENFORCEMENT, "enforcement"),
+        new Flag(CS_REQUIRE_LV, "library-validation"), new Flag(CS_RUNTIME, "runtime"),
+        new Flag(CS_LINKER_SIGNED, "linker-signed"));
 
     /** Names of the CodeDirectory flags, as {@code codesign -dv} prints them: {@code [adhoc, linker-signed]}. */
     public List<String> flagNames() {
         List<String> names = new ArrayList<>();
         int rest = flags;
-        for (int i = 0; i < FLAG_BITS.length; i++) {
-            if ((flags & FLAG_BITS[i]) != 0) {
-                names.add(FLAG_NAMES[i]);
-                rest &= ~FLAG_BITS[i];
+        for (Flag flag : FLAGS) {
+            if ((flags & flag.bit()) != 0) {
+                names.add(flag.name());
+                rest &= ~flag.bit();
             }
         }
         if (rest != 0) {

@@ -64,14 +64,14 @@ public record MachHeader(int magic, int cputype, int cpusubtype, int filetype, l
     public static final int MH_IMPLICIT_PAGEZERO = 0x10000000;
     public static final int MH_DYLIB_IN_CACHE = 0x80000000;
 
-    private static final String[] FLAG_NAMES = {
+    /** By bit, lowest first; "" for bits loader.h does not name. */
+    private static final List<String> FLAG_NAMES = List.of(
         "MH_NOUNDEFS", "MH_INCRLINK", "MH_DYLDLINK", "MH_BINDATLOAD", "MH_PREBOUND", "MH_SPLIT_SEGS", "MH_LAZY_INIT",
         "MH_TWOLEVEL", "MH_FORCE_FLAT", "MH_NOMULTIDEFS", "MH_NOFIXPREBINDING", "MH_PREBINDABLE", "MH_ALLMODSBOUND",
         "MH_SUBSECTIONS_VIA_SYMBOLS", "MH_CANONICAL", "MH_WEAK_DEFINES", "MH_BINDS_TO_WEAK", "MH_ALLOW_STACK_EXECUTION",
         "MH_ROOT_SAFE", "MH_SETUID_SAFE", "MH_NO_REEXPORTED_DYLIBS", "MH_PIE", "MH_DEAD_STRIPPABLE_DYLIB",
         "MH_HAS_TLV_DESCRIPTORS", "MH_NO_HEAP_EXECUTION", "MH_APP_EXTENSION_SAFE", "MH_NLIST_OUTOFSYNC_WITH_DYLDINFO",
-        "MH_SIM_SUPPORT", "MH_IMPLICIT_PAGEZERO", null, null, "MH_DYLIB_IN_CACHE",
-    };
+        "MH_SIM_SUPPORT", "MH_IMPLICIT_PAGEZERO", "", "", "MH_DYLIB_IN_CACHE");
 
     public boolean is64() {
         return magic == MH_MAGIC_64;
@@ -121,7 +121,7 @@ public record MachHeader(int magic, int cputype, int cpusubtype, int filetype, l
         List<String> names = new ArrayList<>();
         for (int bit = 0; bit < 32; bit++) {
             if ((flags & (1 << bit)) != 0) {
-                names.add(FLAG_NAMES[bit] != null ? FLAG_NAMES[bit] : String.format("0x%x", 1 << bit));
+                names.add(!FLAG_NAMES.get(bit).isEmpty() ? FLAG_NAMES.get(bit) : String.format("0x%x", 1 << bit));
             }
         }
         return List.copyOf(names);

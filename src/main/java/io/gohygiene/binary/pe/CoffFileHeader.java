@@ -47,10 +47,11 @@ public record CoffFileHeader(int machine, int numberOfSections, long timeDateSta
     public static final int IMAGE_FILE_UP_SYSTEM_ONLY = 0x4000;
     public static final int IMAGE_FILE_BYTES_REVERSED_HI = 0x8000;
 
-    private static final String[] CHARACTERISTIC_NAMES = {"RELOCS_STRIPPED", "EXECUTABLE_IMAGE", "LINE_NUMS_STRIPPED",
-        "LOCAL_SYMS_STRIPPED", "AGGRESSIVE_WS_TRIM", "LARGE_ADDRESS_AWARE", null, "BYTES_REVERSED_LO", "32BIT_MACHINE",
-        "DEBUG_STRIPPED", "REMOVABLE_RUN_FROM_SWAP", "NET_RUN_FROM_SWAP", "SYSTEM", "DLL", "UP_SYSTEM_ONLY",
-        "BYTES_REVERSED_HI"};
+    /** By bit, lowest first; "" for the reserved bit 6. */
+    private static final List<String> CHARACTERISTIC_NAMES = List.of("RELOCS_STRIPPED", "EXECUTABLE_IMAGE",
+        "LINE_NUMS_STRIPPED", "LOCAL_SYMS_STRIPPED", "AGGRESSIVE_WS_TRIM", "LARGE_ADDRESS_AWARE", "", "BYTES_REVERSED_LO",
+        "32BIT_MACHINE", "DEBUG_STRIPPED", "REMOVABLE_RUN_FROM_SWAP", "NET_RUN_FROM_SWAP", "SYSTEM", "DLL",
+        "UP_SYSTEM_ONLY", "BYTES_REVERSED_HI");
 
     /** {@code AMD64}, {@code I386}, {@code ARM64} … (the IMAGE_FILE_MACHINE_ constant without its prefix). */
     public String machineName() {
@@ -85,7 +86,7 @@ public record CoffFileHeader(int machine, int numberOfSections, long timeDateSta
         List<String> names = new ArrayList<>();
         for (int bit = 0; bit < 16; bit++) {
             if ((characteristics & (1 << bit)) != 0) {
-                names.add(CHARACTERISTIC_NAMES[bit] != null ? CHARACTERISTIC_NAMES[bit] : String.format("0x%04x", 1 << bit));
+                names.add(!CHARACTERISTIC_NAMES.get(bit).isEmpty() ? CHARACTERISTIC_NAMES.get(bit) : String.format("0x%04x", 1 << bit));
             }
         }
         return List.copyOf(names);

@@ -47,9 +47,10 @@ public record OptionalHeader(int magic, int majorLinkerVersion, int minorLinkerV
     public static final int IMAGE_DLLCHARACTERISTICS_GUARD_CF = 0x4000;
     public static final int IMAGE_DLLCHARACTERISTICS_TERMINAL_SERVER_AWARE = 0x8000;
 
-    private static final String[] DLL_CHARACTERISTIC_NAMES = {null, null, null, null, null, "HIGH_ENTROPY_VA",
+    /** By bit, lowest first; "" for the reserved bits 0-4. */
+    private static final List<String> DLL_CHARACTERISTIC_NAMES = List.of("", "", "", "", "", "HIGH_ENTROPY_VA",
         "DYNAMIC_BASE", "FORCE_INTEGRITY", "NX_COMPAT", "NO_ISOLATION", "NO_SEH", "NO_BIND", "APPCONTAINER",
-        "WDM_DRIVER", "GUARD_CF", "TERMINAL_SERVER_AWARE"};
+        "WDM_DRIVER", "GUARD_CF", "TERMINAL_SERVER_AWARE");
 
     public OptionalHeader {
         dataDirectories = List.copyOf(dataDirectories);
@@ -97,8 +98,8 @@ public record OptionalHeader(int magic, int majorLinkerVersion, int minorLinkerV
         List<String> names = new ArrayList<>();
         for (int bit = 0; bit < 16; bit++) {
             if ((dllCharacteristics & (1 << bit)) != 0) {
-                String name = DLL_CHARACTERISTIC_NAMES[bit];
-                names.add(name != null ? name : String.format("0x%04x", 1 << bit));
+                String name = DLL_CHARACTERISTIC_NAMES.get(bit);
+                names.add(!name.isEmpty() ? name : String.format("0x%04x", 1 << bit));
             }
         }
         return List.copyOf(names);

@@ -37,7 +37,7 @@ final class BlobWriter {
     }
 
     BlobWriter magic() {
-        return bytes(BuildInfoHeader.MAGIC);
+        return bytes(BuildInfoHeader.MAGIC.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Magic, pointer size, flags; for the inline layout 16 zero bytes follow. */

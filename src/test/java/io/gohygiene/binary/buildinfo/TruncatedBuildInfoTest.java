@@ -119,7 +119,7 @@ class TruncatedBuildInfoTest {
         for (int i = 0; i < cuts.size(); i++) {
             Outcome o = outcomes.get(i);
             long cut = cuts.get(i);
-            Outcome expected = cut < blobOffset + BuildInfoHeader.MAGIC.length ? Outcome.EMPTY : null;
+            Outcome expected = cut < blobOffset + BuildInfoHeader.MAGIC.length() ? Outcome.EMPTY : null;
             if (expected != null) {
                 assertEquals(expected, o, "cut at " + cut + " removes the magic");
             }

@@ -1,0 +1,3 @@
+module example.com/bravo
+
+go 1.21
