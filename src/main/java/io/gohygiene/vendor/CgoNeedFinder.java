@@ -47,6 +47,9 @@ public final class CgoNeedFinder {
     private static final Pattern IMPORT_C = Pattern.compile("(?m)^\\s*import\\s+\"C\"");
     private static final Pattern CGO_DIRECTIVE = Pattern.compile("^#cgo\\s+(?:[^:]*\\s)?([A-Za-z-]+):(.*)$");
     private static final Pattern INCLUDE = Pattern.compile("^\\s*#\\s*(include|import|include_next)\\s*([<\"])([^>\"]+)[>\"]");
+    /** {@code #include SOME_MACRO}: resolved through a {@code #define SOME_MACRO "file.h"} seen in the package's files. */
+    private static final Pattern INCLUDE_MACRO = Pattern.compile("^\\s*#\\s*(include|import|include_next)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:$|/[/*])");
+    private static final Pattern DEFINE_PATH = Pattern.compile("^\\s*#\\s*define\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+([<\"])([^>\"]+)[>\"]");
 
     private static final Set<String> C_FAMILY = Set.of("c", "h", "cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx", "h++", "inc",
             "ipp", "tcc", "m", "mm", "s", "sx", "def", "f", "f90", "f95", "for");
@@ -83,6 +86,10 @@ public final class CgoNeedFinder {
         final List<Path> includeDirs = new ArrayList<>();
         final Deque<Path> queue = new ArrayDeque<>();
         final Set<Path> scanned = new java.util.HashSet<>();
+        /** {@code #define NAME "x.h"} lines: name to the quote character and path. */
+        final Map<String, String[]> pathMacros = new java.util.HashMap<>();
+        /** {@code #include NAME} lines waiting for their define: the including file and the macro name. */
+        final List<Map.Entry<Path, String>> macroIncludes = new ArrayList<>();
 
         PackageScan(Path dir) {
             this.dir = dir;
@@ -131,6 +138,25 @@ public final class CgoNeedFinder {
         for (Map.Entry<Path, List<String>> e : preambles.entrySet()) {
             includes(scan, e.getKey(), e.getValue());
         }
+        drain(scan);
+        // A define may come from a file scanned after the include that uses it: resolve the macro includes once
+        // the queue is empty, and scan what they reach, until nothing new turns up.
+        for (int resolved = -1; resolved != 0; ) {
+            resolved = 0;
+            for (Map.Entry<Path, String> pending : List.copyOf(scan.macroIncludes)) {
+                String[] definition = scan.pathMacros.get(pending.getValue());
+                if (definition != null) {
+                    scan.macroIncludes.remove(pending);
+                    resolve(scan, pending.getKey(), "include " + pending.getValue() + " (" + definition[0] + definition[1]
+                            + (definition[0].equals("\"") ? "\"" : ">") + ")", definition[0].equals("\""), definition[1]);
+                    resolved++;
+                }
+            }
+            drain(scan);
+        }
+    }
+
+    private void drain(PackageScan scan) throws IOException {
         while (!scan.queue.isEmpty()) {
             Path file = scan.queue.poll();
             if (scan.scanned.add(file) && Files.size(file) <= MAX_SCANNED) {
@@ -185,6 +211,16 @@ public final class CgoNeedFinder {
     private void includes(PackageScan scan, Path file, List<String> lines) throws IOException {
         boolean assembly = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".s");
         for (String line : lines) {
+            Matcher define = DEFINE_PATH.matcher(line);
+            if (define.find()) {
+                scan.pathMacros.putIfAbsent(define.group(1), new String[] {define.group(2), define.group(3).strip()});
+                continue;
+            }
+            Matcher macro = INCLUDE_MACRO.matcher(line);
+            if (macro.find()) {
+                scan.macroIncludes.add(Map.entry(file, macro.group(2)));
+                continue;
+            }
             Matcher m = INCLUDE.matcher(line);
             if (!m.find()) {
                 continue;
@@ -194,29 +230,34 @@ public final class CgoNeedFinder {
             if (assembly && GO_ASM_HEADERS.contains(include)) {
                 continue;
             }
-            Path found = null;
-            List<Path> candidates = new ArrayList<>();
+            resolve(scan, file, m.group(1) + " " + m.group(2) + include + (quoted ? "\"" : ">"), quoted, include);
+        }
+    }
+
+    /** Finds {@code include} where the compiler would, in the module: a need, and a file to scan in its turn. */
+    private void resolve(PackageScan scan, Path file, String directive, boolean quoted, String include) {
+        List<Path> candidates = new ArrayList<>();
+        if (quoted) {
+            candidates.add(file.getParent());
+        }
+        candidates.addAll(scan.includeDirs);
+        Path found = null;
+        for (Path dir : candidates) {
+            Path c = dir.resolve(include).normalize();
+            if (c.startsWith(moduleRoot) && Files.isRegularFile(c)) {
+                found = c;
+                break;
+            }
+        }
+        if (found == null) {
             if (quoted) {
-                candidates.add(file.getParent());
+                unresolved.add(new Unresolved(relative(file), include));
             }
-            candidates.addAll(scan.includeDirs);
-            for (Path dir : candidates) {
-                Path c = dir.resolve(include).normalize();
-                if (c.startsWith(moduleRoot) && Files.isRegularFile(c)) {
-                    found = c;
-                    break;
-                }
-            }
-            if (found == null) {
-                if (quoted) {
-                    unresolved.add(new Unresolved(relative(file), include));
-                }
-                continue;
-            }
-            need(found, "#" + m.group(1) + " " + m.group(2) + include + (quoted ? "\"" : ">") + " in " + relative(file));
-            if (!scan.scanned.contains(found)) {
-                scan.queue.add(found);
-            }
+            return;
+        }
+        need(found, "#" + directive + " in " + relative(file));
+        if (!scan.scanned.contains(found)) {
+            scan.queue.add(found);
         }
     }
 

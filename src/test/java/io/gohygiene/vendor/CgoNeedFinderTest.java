@@ -96,6 +96,17 @@ class CgoNeedFinderTest {
     }
 
     @Test
+    void includesThroughAPathMacroAreFollowedWhereverTheDefineIs() throws IOException {
+        // karalabe/hid: #define HIDAPI_THREAD_MODEL_INCLUDE "hidapi_thread_pthread.h" then #include HIDAPI_THREAD_MODEL_INCLUDE
+        write("hid.go", "package hid\n\n/*\n#cgo CFLAGS: -I${SRCDIR}/lib\n#include \"lib/hid.c\"\n*/\nimport \"C\"\n");
+        write("lib/hid.c", "#include THREAD_MODEL /* chosen by config */\n#include \"config.h\"\n");
+        write("lib/config.h", "#define THREAD_MODEL \"threads/pthread.h\"\n");
+        write("lib/threads/pthread.h", "\n");
+        Map<String, String> needs = needs("");
+        assertEquals("#include THREAD_MODEL (\"threads/pthread.h\") in lib/hid.c", needs.get("lib/threads/pthread.h"), needs.toString());
+    }
+
+    @Test
     void includeCyclesEnd() throws IOException {
         write("a.go", "package a\n\n// #include \"h/a.h\"\nimport \"C\"\n");
         write("h/a.h", "#include \"b.h\"\n");
