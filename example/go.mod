@@ -1,3 +1,5 @@
 module example.com/hello
 
 go 1.22
+
+require github.com/tree-sitter/tree-sitter-python v0.23.6

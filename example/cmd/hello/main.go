@@ -1,4 +1,5 @@
-// Command hello prints where it runs: the smallest program whose binaries the plugin checks.
+// Command hello prints where it runs and, when built with cgo, that it links a C library vendored with the
+// plugin: the smallest program that goes through the whole chain (toolchain, vendor, build, verify).
 package main
 
 import (
@@ -7,5 +8,5 @@ import (
 )
 
 func main() {
-	fmt.Printf("hello from %s/%s, built with %s\n", runtime.GOOS, runtime.GOARCH, runtime.Version())
+	fmt.Printf("hello from %s/%s, built with %s; %s\n", runtime.GOOS, runtime.GOARCH, runtime.Version(), grammar())
 }

@@ -1,0 +1,5 @@
+//go:build !cgo
+
+package main
+
+func grammar() string { return "no C grammar (built without cgo)" }
