@@ -133,6 +133,29 @@ class VendorSyncTest {
     }
 
     @Test
+    void offlineWithAnIncompleteModuleCacheKeepsAVendorTreeThatAgreesWithGoMod() throws Exception {
+        Path offline = temp.resolve("offline");
+        Files.createDirectories(offline.resolve("vendor/example.invalid/x"));
+        Files.writeString(offline.resolve("go.mod"), "module example.com/offline\n\ngo 1.21\n\nrequire example.invalid/x v1.0.0\n");
+        Files.writeString(offline.resolve("main.go"), "package main\n\nimport _ \"example.invalid/x\"\n\nfunc main() {}\n");
+        Files.writeString(offline.resolve("vendor/modules.txt"), "# example.invalid/x v1.0.0\n## explicit\nexample.invalid/x\n");
+        Files.writeString(offline.resolve("vendor/example.invalid/x/x.go"), "package x\n");
+        Map<String, String> before = snapshot(offline.resolve("vendor"));
+
+        VendorResult result = sync(new VendorRequest(offline, temp.resolve("offline-target"), environment(), true, false, List.of(),
+                Duration.ofMinutes(5)));
+
+        assertEquals(VendorResult.Outcome.KEPT_OFFLINE, result.outcome());
+        assertTrue(result.warnings().get(0).startsWith("go mod vendor could not run offline"), result.warnings().toString());
+        assertEquals(before, snapshot(offline.resolve("vendor")));
+
+        Files.writeString(offline.resolve("go.mod"), "module example.com/offline\n\ngo 1.21\n\nrequire example.invalid/x v1.1.0\n");
+        VendorException e = assertThrows(VendorException.class, () -> sync(new VendorRequest(offline, temp.resolve("offline-target"),
+                environment(), true, false, List.of(), Duration.ofMinutes(5))));
+        assertTrue(e.hint().contains("Maven is offline (-o)"), e.hint());
+    }
+
+    @Test
     void wholeModulesRestoresEveryNonGoFile() throws Exception {
         VendorResult result = sync(new VendorRequest(app, temp.resolve("target/go-hygiene"), environment(), false, false,
                 List.of("*"), Duration.ofMinutes(5)));
