@@ -6,7 +6,9 @@ import io.gohygiene.testing.FuzzSeeds;
 import io.gohygiene.testing.FuzzSeeds.Seed;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.Lipo;
+import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +23,9 @@ import java.util.stream.Stream;
  * BinaryFormatException ({@link ParserFuzzing}). Seeds: one executable of each format.
  */
 class InspectorFuzzTest {
+
+    /** Inspection, then the report as the inspect goal prints it: that calls the accessors computing facts on demand. */
+    private static final ParserFuzzing.FileParser PARSER = file -> InspectionText.render(BinaryInspector.inspect(file));
 
     static Stream<Arguments> seeds() {
         Path universal = Lipo.create(Path.of("target/test-binaries/tiny-universal-darwin").toAbsolutePath(),
@@ -37,9 +42,11 @@ class InspectorFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, file -> {
-            BinaryReport report = BinaryInspector.inspect(file);
-            return InspectionText.render(report); // calls the accessors that compute facts on demand
-        });
+        ParserFuzzing.readsOrRejects(input, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("inspect", FuzzedFile.MAX_SIZE, PARSER);
     }
 }

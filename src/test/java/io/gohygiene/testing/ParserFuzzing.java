@@ -2,6 +2,7 @@ package io.gohygiene.testing;
 
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * The property every parser fuzz target checks: a {@link FuzzedFile} ends in a result or in a
@@ -64,6 +66,22 @@ public final class ParserFuzzing {
             }
             if (e.reason() == null || e.reason().isBlank()) {
                 throw new AssertionError("the error gives no reason: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Replays the committed findings of {@code target} (see {@link FuzzSeeds#regressions}) through the property,
+     * without Jazzer: the normal test run checks them even where the fuzz execution is skipped.
+     */
+    public static void replayRegressions(String target, long maxSize, FileParser parser) {
+        List<FuzzSeeds.Seed> regressions = FuzzSeeds.regressions(target);
+        Assumptions.assumeFalse(regressions.isEmpty(), "no findings committed for " + target);
+        for (FuzzSeeds.Seed regression : regressions) {
+            try {
+                readsOrRejects(regression.input(), maxSize, parser);
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError(regression.name() + ": " + e, e);
             }
         }
     }

@@ -11,6 +11,7 @@ import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.GoBuild;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,6 +41,10 @@ class BuildInfoFuzzTest {
      */
     static final long MAX_FILE = BuildInfoReader.SEARCH_CHUNK + (64 << 10);
 
+    private static final ParserFuzzing.FileParser PARSER = ParserFuzzing.reading(reader -> List.of(
+            BuildInfoReader.read(reader, SegmentImage.wholeFile(BASE, reader.size())),
+            BuildInfoReader.readInline(reader, 0, reader.size())));
+
     static Stream<Arguments> seeds() throws Exception {
         List<Seed> seeds = new ArrayList<>();
         seeds.add(blobOf("tiny linux/amd64", GoBinaries.build("linux", "amd64")));
@@ -56,9 +61,12 @@ class BuildInfoFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, MAX_FILE, ParserFuzzing.reading(reader -> List.of(
-                BuildInfoReader.read(reader, SegmentImage.wholeFile(BASE, reader.size())),
-                BuildInfoReader.readInline(reader, 0, reader.size()))));
+        ParserFuzzing.readsOrRejects(input, MAX_FILE, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("buildinfo", MAX_FILE, PARSER);
     }
 
     /** The build-info region of a real ELF executable, as a file of its own. */

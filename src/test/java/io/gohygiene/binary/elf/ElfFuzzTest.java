@@ -3,7 +3,9 @@ package io.gohygiene.binary.elf;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gohygiene.testing.FuzzSeeds;
 import io.gohygiene.testing.GoBinaries;
+import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
  */
 class ElfFuzzTest {
 
+    private static final ParserFuzzing.FileParser PARSER = ParserFuzzing.reading(ElfFile::read);
+
     static Stream<Arguments> seeds() {
         return FuzzSeeds.of("elf", List.of(
                 FuzzSeeds.reduced("linux/amd64", GoBinaries.build("linux", "amd64")),
@@ -31,6 +35,11 @@ class ElfFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, ParserFuzzing.reading(ElfFile::read));
+        ParserFuzzing.readsOrRejects(input, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("elf", FuzzedFile.MAX_SIZE, PARSER);
     }
 }

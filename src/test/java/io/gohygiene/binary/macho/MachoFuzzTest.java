@@ -3,7 +3,9 @@ package io.gohygiene.binary.macho;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gohygiene.testing.FuzzSeeds;
 import io.gohygiene.testing.GoBinaries;
+import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
  */
 class MachoFuzzTest {
 
+    private static final ParserFuzzing.FileParser PARSER = ParserFuzzing.reading(reader -> MachoFile.read(reader, 0, reader.size()));
+
     static Stream<Arguments> seeds() {
         return FuzzSeeds.of("macho", List.of(
                 FuzzSeeds.reduced("darwin/arm64", GoBinaries.build("darwin", "arm64")),
@@ -25,6 +29,11 @@ class MachoFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, ParserFuzzing.reading(reader -> MachoFile.read(reader, 0, reader.size())));
+        ParserFuzzing.readsOrRejects(input, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("macho", FuzzedFile.MAX_SIZE, PARSER);
     }
 }

@@ -4,7 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gohygiene.testing.FuzzSeeds;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.Lipo;
+import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
  */
 class UniversalMachoFuzzTest {
 
+    private static final ParserFuzzing.FileParser PARSER = ParserFuzzing.reading(MachoFiles::readAll);
+
     static Stream<Arguments> seeds() {
         Path universal = Lipo.create(Path.of("target/test-binaries/tiny-universal-darwin").toAbsolutePath(),
                 List.of(GoBinaries.build("darwin", "amd64"), GoBinaries.build("darwin", "arm64")));
@@ -27,6 +31,11 @@ class UniversalMachoFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, ParserFuzzing.reading(MachoFiles::readAll));
+        ParserFuzzing.readsOrRejects(input, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("macho-universal", FuzzedFile.MAX_SIZE, PARSER);
     }
 }

@@ -3,7 +3,9 @@ package io.gohygiene.binary.pe;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gohygiene.testing.FuzzSeeds;
 import io.gohygiene.testing.GoBinaries;
+import io.gohygiene.testing.FuzzedFile;
 import io.gohygiene.testing.ParserFuzzing;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +14,8 @@ import java.util.stream.Stream;
 
 /** Fuzzes {@link PeFile#read}: every input gives a PeFile or a BinaryFormatException ({@link ParserFuzzing}). */
 class PeFuzzTest {
+
+    private static final ParserFuzzing.FileParser PARSER = ParserFuzzing.reading(PeFile::read);
 
     static Stream<Arguments> seeds() {
         return FuzzSeeds.of("pe", List.of(
@@ -23,6 +27,11 @@ class PeFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void readsOrRejects(byte[] input) {
-        ParserFuzzing.readsOrRejects(input, ParserFuzzing.reading(PeFile::read));
+        ParserFuzzing.readsOrRejects(input, PARSER);
+    }
+
+    @Test
+    void committedFindingsReadOrReject() {
+        ParserFuzzing.replayRegressions("pe", FuzzedFile.MAX_SIZE, PARSER);
     }
 }
