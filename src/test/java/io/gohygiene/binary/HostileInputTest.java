@@ -49,6 +49,19 @@ class HostileInputTest {
         rejected(patched(elf, b -> b.putLong(40, -1)), 40, "e_shoff 18446744073709551615");
     }
 
+    /** Found by fuzzing: such a PT_LOAD or PT_INTERP reached the build-info reader and an error as a negative offset. */
+    @Test
+    void elfSegmentOffsetsAndSizesOf2To63AndAbove() throws Exception {
+        Path elf = GoBinaries.build("linux", "amd64");
+        long phoff = elf(elf).header().phoff();
+        int load = elf(elf).programHeaders().stream().map(p -> p.type()).toList().indexOf(1); // PT_LOAD
+        long entry = phoff + 56L * load;
+        rejected(patched(elf, b -> b.putLong((int) entry + 8, TOP_BIT | 0x1000)), entry + 8,
+                "p_offset 9223372036854779904 of program header " + load + " is beyond any file");
+        rejected(patched(elf, b -> b.putLong((int) entry + 32, -1)), entry + 32,
+                "p_filesz 18446744073709551615 of program header " + load + " is beyond any file");
+    }
+
     @Test
     void elf32OffsetsAt2To31AndAbove() throws Exception {
         Path elf = GoBinaries.build("linux", "386");
