@@ -36,6 +36,8 @@ for target in $targets; do
   corp=$(sed -nE 's/.* corp: ([0-9]+)\/.*/\1/p' <<<"$status")
   execs=$(sed -nE 's/.* exec\/s: ([0-9]+).*/\1/p' <<<"$status")
   findings=$(( $(grep -ac 'Test unit written to' "$log" || true) ))
+  # With keep_going, Jazzer logs findings and the test still passes: a finding fails the row all the same.
+  if [ "$findings" -gt 0 ]; then verdict=FAILED; fi
   rows+=("$(printf '%-24s %-8s %10s %8s %6s %6s %6s %8s' "$target" "$verdict" "${runs:-?}" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$findings")")
 done
 
