@@ -62,6 +62,17 @@ class HostileInputTest {
                 "p_filesz 18446744073709551615 of program header " + load + " is beyond any file");
     }
 
+    /** Found by fuzzing: the section names then failed "at" that sh_offset, a negative file offset. */
+    @Test
+    void elfSectionNamesInASectionWithoutFileData() throws Exception {
+        Path elf = GoBinaries.build("linux", "amd64");
+        ElfFile original = elf(elf);
+        long names = original.header().shoff() + 64L * original.header().shstrndx();
+        BinaryFormatException e = rejected(patched(elf, b -> b.putInt((int) names + 4, 8 /* SHT_NOBITS */).putLong((int) names + 24, TOP_BIT)),
+                names, "sh_name of section [0]: index 0 is outside the 0-byte string table");
+        assertTrue(e.reason().contains("(section names, e_shstrndx)"), e.reason());
+    }
+
     @Test
     void elf32OffsetsAt2To31AndAbove() throws Exception {
         Path elf = GoBinaries.build("linux", "386");
