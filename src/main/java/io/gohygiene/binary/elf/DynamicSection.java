@@ -39,7 +39,7 @@ record DynamicSection(List<DynamicEntry> entries, List<String> needed, Optional<
         long tableOffset;
         if (section.isPresent()) {
             table = sections.data(section.getAsInt());
-            tableOffset = sections.get(section.getAsInt()).offset();
+            tableOffset = sections.contentOffset(section.getAsInt());
         } else if (segment.isPresent()) {
             tableOffset = segment.get().offset();
             table = ElfParser.segmentData(reader, header, segment.get(), "PT_DYNAMIC segment");

@@ -28,7 +28,7 @@ record ElfNotes(Optional<String> goBuildId, Optional<String> gnuBuildId, Optiona
             for (int i = 0; i < sections.list().size(); i++) {
                 SectionHeader s = sections.get(i);
                 if (s.type() == SHT_NOTE) {
-                    scan.notes(sections.data(i), s.offset(), s.addralign(), sections.describe(i));
+                    scan.notes(sections.data(i), sections.contentOffset(i), s.addralign(), sections.describe(i));
                 }
             }
         } else {

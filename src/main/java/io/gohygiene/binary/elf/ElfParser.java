@@ -90,6 +90,12 @@ final class ElfParser {
         List<ProgramHeader> result = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             int at = i * entrySize;
+            if (is64) {
+                // As Go's debug/elf: a p_offset or p_filesz of 2^63 or more describes nothing in any file, and
+                // would otherwise reach error messages and address maps as a negative offset.
+                requireFileValue(table.getLong(at + 8), header.phoff() + at + 8, "p_offset", i);
+                requireFileValue(table.getLong(at + 32), header.phoff() + at + 32, "p_filesz", i);
+            }
             result.add(is64
                     ? new ProgramHeader(table.getInt(at), table.getInt(at + 4), table.getLong(at + 8), table.getLong(at + 16),
                             table.getLong(at + 24), table.getLong(at + 32), table.getLong(at + 40), table.getLong(at + 48))
@@ -130,6 +136,13 @@ final class ElfParser {
             named.add(raw.get(i).withName(names.get(table.getInt(i * entrySize) & 0xffffffffL, "sh_name of section [" + i + "]")));
         }
         return new SectionTable(reader, order, named, shoff, entrySize, is64);
+    }
+
+    private void requireFileValue(long value, long fieldOffset, String field, int index) throws BinaryFormatException {
+        if (value < 0) {
+            throw reader.error(fieldOffset, field + " " + Long.toUnsignedString(value) + " of program header " + index
+                    + " is beyond any file");
+        }
     }
 
     /** PT_INTERP's path, NUL-terminated within the segment as the kernel requires. */

@@ -61,7 +61,15 @@ final class SectionTable {
     }
 
     StringTable strings(int index) throws BinaryFormatException {
-        return new StringTable(reader, data(index), sections.get(index).offset(), describe(index));
+        return new StringTable(reader, data(index), contentOffset(index), describe(index));
+    }
+
+    /**
+     * Where errors about the section's contents point: its bytes, or its header when the file holds none
+     * (SHT_NOBITS), whose sh_offset may be anything, even 2^63 or more.
+     */
+    long contentOffset(int index) {
+        return sections.get(index).hasFileData() ? sections.get(index).offset() : headerOffset(index);
     }
 
     /** The index sh_link of section {@code index} names; it must exist and have type {@code requiredType}. */

@@ -5,21 +5,24 @@ import io.gohygiene.binary.BinaryReader;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * An ELF string table (gABI "String Table"): NUL-terminated strings looked up by byte index. A hostile table
- * with few NULs would make every lookup scan to its end, so the next NUL after each 64-byte block is found
- * once, up front: a lookup costs at most one block scan, whatever the table or the number of lookups.
+ * with few NULs would make every lookup scan to its end, so where the next NUL after each 64-byte block lies is
+ * remembered once found: all lookups together scan each block at most once, whatever the table or the number of
+ * lookups. Blocks no lookup reaches are never scanned, so a table of megabytes costs what its strings cost.
  */
 final class StringTable {
 
     private static final int BLOCK = 64;
+    private static final int UNKNOWN = -2;
 
     private final BinaryReader reader;
     private final ByteBuffer bytes;
     private final long fileOffset;
     private final String name;
-    /** nextNul[b]: index of the first NUL at or after b * BLOCK, or -1. */
+    /** nextNul[b]: index of the first NUL at or after b * BLOCK, -1 for none, UNKNOWN until a lookup needs it. */
     private final int[] nextNul;
 
     StringTable(BinaryReader reader, ByteBuffer bytes, long fileOffset, String name) {
@@ -27,20 +30,8 @@ final class StringTable {
         this.bytes = bytes;
         this.fileOffset = fileOffset;
         this.name = name;
-        int size = bytes.limit();
-        this.nextNul = new int[size / BLOCK + 1];
-        int next = -1;
-        for (int i = size - 1; i >= 0; i--) {
-            if (bytes.get(i) == 0) {
-                next = i;
-            }
-            if (i % BLOCK == 0) {
-                nextNul[i / BLOCK] = next;
-            }
-        }
-        if (size % BLOCK == 0) {
-            nextNul[size / BLOCK] = -1;
-        }
+        this.nextNul = new int[bytes.limit() / BLOCK + 1];
+        Arrays.fill(nextNul, UNKNOWN);
     }
 
     /** The string at {@code index}; {@code what} names the reference for the error ("DT_NEEDED", "vn_file"). */
@@ -68,6 +59,33 @@ final class StringTable {
                 return i;
             }
         }
-        return blockEnd < bytes.limit() ? nextNul[blockEnd / BLOCK] : -1;
+        return blockEnd < bytes.limit() ? nextNulFrom(blockEnd / BLOCK) : -1;
+    }
+
+    /** The first NUL at or after block {@code first}; every block scanned on the way remembers the answer. */
+    private int nextNulFrom(int first) {
+        int block = first;
+        int found = -1;
+        while (block < nextNul.length && nextNul[block] == UNKNOWN) {
+            int end = Math.min(bytes.limit(), (block + 1) * BLOCK);
+            for (int i = block * BLOCK; i < end && found < 0; i++) {
+                if (bytes.get(i) == 0) {
+                    found = i;
+                }
+            }
+            if (found >= 0) {
+                break;
+            }
+            block++;
+        }
+        if (found < 0 && block < nextNul.length) {
+            found = nextNul[block]; // a block already known, or -1 past the table's end
+        }
+        for (int b = first; b <= Math.min(block, nextNul.length - 1); b++) {
+            if (nextNul[b] == UNKNOWN) {
+                nextNul[b] = found;
+            }
+        }
+        return found;
     }
 }

@@ -41,7 +41,7 @@ final class SymbolVersioning {
         String what = sections.describe(index);
         ByteBuffer data = sections.data(index);
         StringTable strings = sections.strings(sections.link(index, SHT_STRTAB));
-        long base = sections.get(index).offset();
+        long base = sections.contentOffset(index);
         long slots = data.limit() / RECORD;
         long declared = sections.get(index).info();
         if (declared > slots) {

@@ -87,6 +87,10 @@ final class BlobWriter {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    byte[] toByteArray() {
+        return out.toByteArray();
+    }
+
     Path writeTo(Path file) throws IOException {
         Files.write(file, out.toByteArray());
         return file;
