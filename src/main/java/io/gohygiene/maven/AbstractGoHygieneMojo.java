@@ -110,12 +110,26 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         return rules == null ? new RulesConfig() : rules;
     }
 
-    /** The go this build uses: the {@code <go>} parameter, toolchains.xml, GOROOT, then PATH; probed once. */
+    /**
+     * The go this build uses: the {@code <go>} parameter, toolchains.xml, GOROOT, then PATH. Probed once per project
+     * and build: the goals of one project share it through the plugin context (vendor, then build).
+     */
+    @SuppressWarnings("unchecked")
     io.gohygiene.toolchain.GoToolchain probeGo(io.gohygiene.toolchain.LiveSystemProbe probe) throws MojoExecutionException {
         try {
             io.gohygiene.toolchain.LocatedGo located = new io.gohygiene.toolchain.GoLocator(probe)
                     .locate(Optional.ofNullable(go).filter(s -> !s.isBlank()), goFromToolchains());
-            return io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(), coreTimeout(), new io.gohygiene.process.ProcessRunner());
+            java.util.Map<Object, Object> context = getPluginContext();
+            String key = "go-hygiene.go:" + located.executable() + ":" + probe.environment().hashCode();
+            if (context != null && context.get(key) instanceof io.gohygiene.toolchain.GoToolchain known) {
+                return known;
+            }
+            io.gohygiene.toolchain.GoToolchain probed = io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(),
+                    coreTimeout(), new io.gohygiene.process.ProcessRunner());
+            if (context != null) {
+                context.put(key, probed);
+            }
+            return probed;
         } catch (io.gohygiene.toolchain.ToolchainException e) {
             throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
         }

@@ -8,11 +8,8 @@ import io.gohygiene.platform.Target;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessRunner;
-import io.gohygiene.toolchain.GoLocator;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LiveSystemProbe;
-import io.gohygiene.toolchain.LocatedGo;
-import io.gohygiene.toolchain.ToolchainException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -98,18 +95,14 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             return;
         }
         LiveSystemProbe probe = new LiveSystemProbe();
-        GoToolchain go;
+        GoToolchain go = probeGo(probe);
         List<Target> matrix;
         try {
-            LocatedGo located = new GoLocator(probe).locate(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains());
-            go = GoToolchain.probe(located, probe.environment(), coreTimeout(), new ProcessRunner());
             matrix = coreTargets();
             go.platforms().requireKnown(matrix);
             if (matrix.isEmpty()) {
                 matrix = List.of(Target.of(go.hostPlatform()));
             }
-        } catch (ToolchainException e) {
-            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         }
