@@ -11,7 +11,6 @@ import io.gohygiene.process.ProcessTimeoutException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +25,8 @@ import java.util.UUID;
 
 /**
  * Runs {@code go build} for one target: one command per package, argv only (never a shell), in the module
- * directory, with the environment of {@link BuildEnvironment}. Each binary is built into a temporary file beside
- * its final place and moved there only when its bytes differ, so an unchanged binary keeps its timestamp.
+ * directory, with the environment of {@link BuildEnvironment}. Each binary is built onto its final place, where go
+ * skips the link when nothing changed; a binary whose bytes did not change keeps its timestamp.
  * The environment and the commands are written to {@code <workDirectory>/build-<key>.env} and {@code .sh},
  * so a person can re-run the build by hand.
  */
@@ -86,36 +85,33 @@ public final class GoBuild {
         boolean unchanged = true;
         for (int i = 0; i < finals.size(); i++) {
             Path out = finals.get(i);
-            // The temporary name keeps the extension: for c-archive and c-shared go writes the C header beside the
-            // output, named after it with .h in place of the extension.
-            Path tmp = out.resolveSibling(".tmp-" + UUID.randomUUID().toString().substring(0, 8) + "-" + out.getFileName());
-            Path tmpHeader = header(tmp);
-            List<String> argv = new ArrayList<>(commands.get(i));
-            argv.set(argv.indexOf(out.toString()), tmp.toString());
+            // go build -o onto the existing output: go skips the link when the output's build ID is current (a
+            // fresh name would relink every time), but it touches the file; an output whose bytes did not change
+            // gets its old timestamp back, so what depends on it is not rebuilt.
+            List<Path> written = new ArrayList<>(List.of(out));
+            if (request.buildmode() != null && request.buildmode().startsWith("c-")) {
+                written.add(header(out));
+            }
+            List<OutputState> before = new ArrayList<>();
             try {
-                ProcessResult result = run(new CommandLine(argv, env, request.moduleDirectory(), request.timeout()), target,
+                for (Path p : written) {
+                    before.add(OutputState.of(p));
+                }
+                ProcessResult result = run(new CommandLine(commands.get(i), env, request.moduleDirectory(), request.timeout()), target,
                         script, sink);
                 if (!result.succeeded()) {
                     throw new BuildException(target, failureMessage(target, request.packages().get(i), result, script));
                 }
-                if (!Files.isRegularFile(tmp)) {
+                if (!Files.isRegularFile(out)) {
                     throw new BuildException(target, "go build for " + target.name() + " succeeded but wrote no file for "
                             + request.packages().get(i) + "; is it a main package? (re-run: " + script + ")");
                 }
-                unchanged &= install(tmp, out);
-                if (Files.isRegularFile(tmpHeader)) {
-                    unchanged &= install(tmpHeader, header(out));
+                for (int w = 0; w < written.size(); w++) {
+                    unchanged &= before.get(w).restoreTimeIfSame(written.get(w));
                 }
             } catch (IOException e) {
-                throw new BuildException(target, "cannot move the binary of " + target.name() + " to " + out + ": "
+                throw new BuildException(target, "cannot read or touch the output of " + target.name() + " at " + out + ": "
                         + e.getMessage() + "; check that the directory is writable", e);
-            } finally {
-                try {
-                    Files.deleteIfExists(tmp);
-                    Files.deleteIfExists(tmpHeader);
-                } catch (IOException ignored) {
-                    // Left behind: a dot file the next clean removes.
-                }
             }
         }
         return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
@@ -240,17 +236,38 @@ public final class GoBuild {
         return message.toString();
     }
 
-    /** Moves {@code tmp} to {@code out} unless {@code out} already has the same bytes; true when it had. */
-    private static boolean install(Path tmp, Path out) throws IOException {
-        if (Files.isRegularFile(out) && Files.size(out) == Files.size(tmp) && Files.mismatch(out, tmp) == -1L) {
+    /** An output file as it was before a build: its size, time and content hash, or absent. */
+    private record OutputState(Path file, long size, java.nio.file.attribute.FileTime time, byte[] sha256) {
+
+        static OutputState of(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                return new OutputState(file, -1, null, null);
+            }
+            return new OutputState(file, Files.size(file), Files.getLastModifiedTime(file), sha256(file));
+        }
+
+        /** True, with the old time put back, when the file has the bytes it had; false when it is new or changed. */
+        boolean restoreTimeIfSame(Path now) throws IOException {
+            if (time == null || !Files.isRegularFile(now) || Files.size(now) != size
+                    || !java.util.Arrays.equals(sha256(now), sha256)) {
+                return false;
+            }
+            Files.setLastModifiedTime(now, time);
             return true;
         }
-        try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+
+        private static byte[] sha256(Path file) throws IOException {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+                return digest.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
         }
-        return false;
     }
 
     private static void writeEnvFile(Path file, Map<String, String> env) throws IOException {
