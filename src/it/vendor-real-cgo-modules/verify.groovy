@@ -4,6 +4,11 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('go-hygiene: restored ') && log.contains(
         'for the cgo packages of github.com/karalabe/hid, github.com/supranational/blst, github.com/tree-sitter/tree-sitter-python')
 
+// <explain>: the cgo paths handed to the build (none here) and every restored file with its reason.
+assert log.contains('go-hygiene: cgo paths for the build: none')
+assert log.contains('go-hygiene: restored into vendor/:')
+assert log.contains('  vendor/github.com/tree-sitter/tree-sitter-python/src/parser.c  (#include "../../src/parser.c" in bindings/go/binding.go)')
+
 // The plugin's build used the empty cache set in invoker.properties.
 def cache = new File(new File(basedir, 'gocache.txt').text)
 assert new File(cache, 'README').isFile() : 'go wrote its cache where invoker.properties said'
