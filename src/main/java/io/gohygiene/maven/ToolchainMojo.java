@@ -7,7 +7,6 @@ import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Severity;
 import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.LiveSystemProbe;
-import io.gohygiene.toolchain.ToolchainException;
 import io.gohygiene.toolchain.ToolchainGate;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.ToolchainReport;
@@ -58,10 +57,9 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
                 coreTargets(), coreModuleDirectory(), policy(), coreTimeout());
         FailOn failOn = coreFailOn();
         ToolchainReport report;
+        LiveSystemProbe probe = new LiveSystemProbe();
         try {
-            report = new ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).run(request);
-        } catch (ToolchainException e) {
-            throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
+            report = new ToolchainGate(probe, new ProcessRunner()).run(probeGo(probe), request);
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         } catch (IllegalArgumentException e) {

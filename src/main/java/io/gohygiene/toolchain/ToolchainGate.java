@@ -50,7 +50,12 @@ public final class ToolchainGate {
     public ToolchainReport run(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
         requireKnownChecks(request.policy());
         LocatedGo located = new GoLocator(probe).locate(request.go(), request.goFromToolchains());
-        GoToolchain go = GoToolchain.probe(located, probe.environment(), request.timeout(), runner);
+        return run(GoToolchain.probe(located, probe.environment(), request.timeout(), runner), request);
+    }
+
+    /** As {@link #run(ToolchainRequest)}, with the go the caller has already located and probed. */
+    public ToolchainReport run(GoToolchain go, ToolchainRequest request) throws UnknownTargetException {
+        requireKnownChecks(request.policy());
         go.platforms().requireKnown(request.targets());
         return evaluate(gather(go, request));
     }
