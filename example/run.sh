@@ -5,5 +5,5 @@
 # its own computed environment) and the verify table of every binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mvn -B -q -Dstyle.color=never -f "$here/../pom.xml" install -DskipTests -Dinvoker.skip=true
-mvn -B -f "$here/pom.xml" verify "$@"
+mvn -B -q -ntp -Dstyle.color=never -f "$here/../pom.xml" install -DskipTests -Dinvoker.skip=true
+mvn -B -ntp -f "$here/pom.xml" verify "$@"
