@@ -7,10 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-mvn -B -q -Dstyle.color=never install -DskipTests -Dinvoker.skip=true
-version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -1)
-ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/common.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
