@@ -1,14 +1,10 @@
 package io.gohygiene.vendor;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gohygiene.platform.Platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,20 +116,15 @@ public record CgoPaths(List<Entry> entries) {
         return lines;
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public static Optional<CgoPaths> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(JSON.readValue(file.toFile(), CgoPaths.class));
+        return Optional.of(VendorFiles.readJson(file, CgoPaths.class));
     }
 
+    /** Written whole or not at all. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), this);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        VendorFiles.writeJson(this, file);
     }
 }

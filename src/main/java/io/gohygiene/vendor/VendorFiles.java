@@ -11,13 +11,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** File-tree chores of vendoring: copying out of the read-only module cache, hashing, deleting, swapping. */
+/** File-tree chores of vendoring: copying out of the read-only module cache, hashing, deleting, swapping, JSON files. */
 final class VendorFiles {
+
+    /** The manifest's and the cgo paths' format: indented, tolerant of fields a newer plugin added. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private VendorFiles() {
     }
@@ -103,19 +107,15 @@ final class VendorFiles {
         }
     }
 
-    /** Copies a whole tree (content only); used where a rename across file systems is impossible. */
-    static void copyTree(Path from, Path to) throws IOException {
-        List<String> all = files(from);
-        List<IOException> failures = new ArrayList<>();
-        for (String f : all) {
-            try {
-                copyContent(from.resolve(f), to.resolve(f));
-            } catch (IOException e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
+    static <T> T readJson(Path file, Class<T> type) throws IOException {
+        return JSON.readValue(file.toFile(), type);
+    }
+
+    /** Written to a sibling file and moved into place, so a reader never sees half a file. */
+    static void writeJson(Object value, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        JSON.writeValue(partial.toFile(), value);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,13 +1,9 @@
 package io.gohygiene.vendor;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,27 +34,20 @@ public record VendorManifest(String fingerprint, String go, int modules, List<St
         unresolved = List.copyOf(unresolved);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The manifest of the last run, if there is one that can be read; a damaged one counts as none. */
     public static Optional<VendorManifest> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), VendorManifest.class));
+            return Optional.of(VendorFiles.readJson(file, VendorManifest.class));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** Written to a sibling file and moved into place, so a reader never sees half a manifest. */
+    /** Written whole or not at all: a reader never sees half a manifest. */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), this);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        VendorFiles.writeJson(this, file);
     }
 }
