@@ -1,6 +1,5 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.Module;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * {@code allowLocalReplace}. Only the settings Go records are read: a {@code -trimpath} build drops {@code -ldflags}
  * and {@code CGO_*} from them, and Go before 1.18 records no settings at all.
  */
-public final class BuildInfoRule implements Rule {
+public final class BuildInfoRule implements ImageRule {
 
     public static final String ID = "buildinfo";
 
@@ -29,21 +28,16 @@ public final class BuildInfoRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        for (InspectedImage image : report.images()) {
-            String prefix = report.slicePrefix(image);
-            if (image.buildInfo().isEmpty()) {
-                noBuildInfo(findings, prefix, settings);
-                continue;
-            }
-            BuildInfo info = image.buildInfo().get();
-            goVersion(findings, prefix, info, settings.goVersion());
-            trimpath(findings, prefix, info, settings.trimpath());
-            vcs(findings, prefix, info, settings.vcsClean());
-            replaces(findings, prefix, info, settings.allowLocalReplace());
+    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+        if (image.buildInfo().isEmpty()) {
+            noBuildInfo(findings, prefix, settings);
+            return;
         }
-        return findings;
+        BuildInfo info = image.buildInfo().get();
+        goVersion(findings, prefix, info, settings.goVersion());
+        trimpath(findings, prefix, info, settings.trimpath());
+        vcs(findings, prefix, info, settings.vcsClean());
+        replaces(findings, prefix, info, settings.allowLocalReplace());
     }
 
     private static void noBuildInfo(List<Finding> findings, String prefix, RuleSettings settings) {

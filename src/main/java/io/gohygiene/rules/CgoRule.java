@@ -1,13 +1,11 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.ExecutableFile;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.platform.Target;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +15,7 @@ import java.util.Optional;
  * explicitly, so a cross build with only CC set comes out pure Go (DESIGN, errata). On Linux a CGO_ENABLED=1
  * binary that loads nothing, or a CGO_ENABLED=0 one that needs libraries, is suspect.
  */
-public final class CgoRule implements Rule {
+public final class CgoRule implements ImageRule {
 
     public static final String ID = "cgo";
 
@@ -27,26 +25,21 @@ public final class CgoRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        for (InspectedImage image : report.images()) {
-            String prefix = report.slicePrefix(image);
-            Optional<BuildInfo> info = image.buildInfo();
-            Optional<String> cgo = info.flatMap(b -> b.setting("CGO_ENABLED"));
-            if (info.isEmpty()) {
-                findings.add(Finding.skip(ID, prefix + "CGO_ENABLED", "no Go build info: not a Go binary, or too old to carry one"));
-                continue;
-            }
-            if (cgo.isEmpty()) {
-                findings.add(Finding.skip(ID, prefix + "CGO_ENABLED", "build info records no CGO_ENABLED (" + info.get().goVersion()
-                        + ": before Go 1.18, or built outside module mode)"));
-                continue;
-            }
-            boolean enabled = cgo.get().equals("1");
-            checkTarget(enabled, target, prefix, findings);
-            checkLinkage(image.executable(), enabled, info.get(), settings, prefix, findings);
+    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+        Optional<BuildInfo> info = image.buildInfo();
+        Optional<String> cgo = info.flatMap(b -> b.setting("CGO_ENABLED"));
+        if (info.isEmpty()) {
+            findings.add(Finding.skip(ID, prefix + "CGO_ENABLED", "no Go build info: not a Go binary, or too old to carry one"));
+            return;
         }
-        return findings;
+        if (cgo.isEmpty()) {
+            findings.add(Finding.skip(ID, prefix + "CGO_ENABLED", "build info records no CGO_ENABLED (" + info.get().goVersion()
+                    + ": before Go 1.18, or built outside module mode)"));
+            return;
+        }
+        boolean enabled = cgo.get().equals("1");
+        checkTarget(enabled, target, prefix, findings);
+        checkLinkage(image.executable(), enabled, info.get(), settings, prefix, findings);
     }
 
     private static void checkTarget(boolean enabled, Target target, String prefix, List<Finding> findings) {

@@ -1,6 +1,5 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.elf.SymbolVersion;
@@ -8,7 +7,6 @@ import io.gohygiene.binary.elf.VersionNeed;
 import io.gohygiene.binary.elf.VersionNeedAux;
 import io.gohygiene.platform.Target;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.regex.Pattern;
  * (2.3.2 is older than 2.17), and the message names the symbols that need the newest version: that is what a
  * person looks up to decide how to lower it.
  */
-public final class GlibcRule implements Rule {
+public final class GlibcRule implements ImageRule {
 
     public static final String ID = "glibc";
 
@@ -50,21 +48,16 @@ public final class GlibcRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        for (InspectedImage image : report.images()) {
-            String prefix = report.slicePrefix(image);
-            if (!(image.executable() instanceof ElfFile elf)) {
-                findings.add(Finding.skip(ID, prefix + "GLIBC", "a " + image.executable().goos() + " " + image.executable().format()
-                        + " image: GLIBC versions exist only in ELF files"));
-                continue;
-            }
-            check(elf, GLIBC, settings.maxGlibc(), target, prefix, findings);
-            if (settings.maxGlibcxx().isPresent() || !needed(elf, GLIBCXX).isEmpty()) {
-                check(elf, GLIBCXX, settings.maxGlibcxx(), target, prefix, findings);
-            }
+    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+        if (!(image.executable() instanceof ElfFile elf)) {
+            findings.add(Finding.skip(ID, prefix + "GLIBC", "a " + image.executable().goos() + " " + image.executable().format()
+                    + " image: GLIBC versions exist only in ELF files"));
+            return;
         }
-        return findings;
+        check(elf, GLIBC, settings.maxGlibc(), target, prefix, findings);
+        if (settings.maxGlibcxx().isPresent() || !needed(elf, GLIBCXX).isEmpty()) {
+            check(elf, GLIBCXX, settings.maxGlibcxx(), target, prefix, findings);
+        }
     }
 
     private static void check(ElfFile elf, Family family, Optional<String> max, Target target, String prefix, List<Finding> findings) {

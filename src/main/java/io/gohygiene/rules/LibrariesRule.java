@@ -1,6 +1,5 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.ExecutableFile;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.elf.ElfFile;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * (Homebrew, /usr/local, home and temporary directories, a sysroot) even unasked; and on macOS no libstdc++,
  * which left the macOS SDK with Xcode 10.
  */
-public final class LibrariesRule implements Rule {
+public final class LibrariesRule implements ImageRule {
 
     public static final String ID = "libraries";
 
@@ -42,21 +41,16 @@ public final class LibrariesRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        for (InspectedImage image : report.images()) {
-            String prefix = report.slicePrefix(image);
-            ExecutableFile exe = image.executable();
-            List<String> libraries = libraries(exe);
-            checkAllowed(exe, libraries, settings.allowedLibraries(), prefix, findings);
-            List<LoaderPath> paths = paths(exe, libraries);
-            List<LoaderPath> forbidden = checkForbidden(paths, settings.forbiddenLibraryPaths(), prefix, findings);
-            checkBuildMachinePaths(paths, forbidden, prefix, findings);
-            if (exe instanceof MachoFile) {
-                checkLibstdcxx(libraries, prefix, findings);
-            }
+    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+        ExecutableFile exe = image.executable();
+        List<String> libraries = libraries(exe);
+        checkAllowed(exe, libraries, settings.allowedLibraries(), prefix, findings);
+        List<LoaderPath> paths = paths(exe, libraries);
+        List<LoaderPath> forbidden = checkForbidden(paths, settings.forbiddenLibraryPaths(), prefix, findings);
+        checkBuildMachinePaths(paths, forbidden, prefix, findings);
+        if (exe instanceof MachoFile) {
+            checkLibstdcxx(libraries, prefix, findings);
         }
-        return findings;
     }
 
     private static void checkAllowed(ExecutableFile exe, List<String> libraries, List<String> allowed, String prefix,

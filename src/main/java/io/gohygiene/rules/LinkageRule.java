@@ -1,6 +1,5 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.ExecutableFile;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.elf.ElfFile;
@@ -9,7 +8,6 @@ import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.pe.PeFile;
 import io.gohygiene.platform.Target;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +19,7 @@ import java.util.regex.Pattern;
  * (every program loads libSystem through dyld) and every Windows executable imports system DLLs: there the
  * static promise is explained, not failed.
  */
-public final class LinkageRule implements Rule {
+public final class LinkageRule implements ImageRule {
 
     public static final String ID = "linkage";
 
@@ -35,22 +33,17 @@ public final class LinkageRule implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
-        List<Finding> findings = new ArrayList<>();
-        for (InspectedImage image : report.images()) {
-            String prefix = report.slicePrefix(image);
-            ExecutableFile exe = image.executable();
-            Linkage wanted = settings.linkage().orElse(Linkage.ANY);
-            if (exe instanceof ElfFile elf) {
-                checkElf(elf, wanted, target, prefix, findings);
-                checkLibc(elf, settings.libc(), target, prefix, findings);
-            } else {
-                checkAlwaysDynamic(exe, wanted, prefix, findings);
-                settings.libc().ifPresent(libc -> findings.add(Finding.skip(ID, prefix + "libc",
-                        "<libc> applies to Linux ELF executables; this is a " + exe.goos() + " " + exe.format() + " image")));
-            }
+    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+        ExecutableFile exe = image.executable();
+        Linkage wanted = settings.linkage().orElse(Linkage.ANY);
+        if (exe instanceof ElfFile elf) {
+            checkElf(elf, wanted, target, prefix, findings);
+            checkLibc(elf, settings.libc(), target, prefix, findings);
+        } else {
+            checkAlwaysDynamic(exe, wanted, prefix, findings);
+            settings.libc().ifPresent(libc -> findings.add(Finding.skip(ID, prefix + "libc",
+                    "<libc> applies to Linux ELF executables; this is a " + exe.goos() + " " + exe.format() + " image")));
         }
-        return findings;
     }
 
     private static void checkElf(ElfFile elf, Linkage wanted, Target target, String prefix, List<Finding> findings) {
