@@ -1,6 +1,5 @@
 package io.gohygiene.build;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Real go, test programs copied out of src/test/go (so the tests may break them), and requests over them. */
 final class BuildTestSupport {
@@ -19,29 +17,14 @@ final class BuildTestSupport {
     }
 
     static Path go() {
-        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-            Path go = Path.of(dir, "go");
-            if (Files.isExecutable(go)) {
-                return go;
-            }
-        }
-        throw new IllegalStateException("no go on PATH");
+        return io.gohygiene.testing.GoOnPath.executable();
     }
 
     /** Copies {@code src/test/go/<program>} to {@code <into>/<program>} and returns the copy. */
     static Path copyProgram(String program, Path into) throws IOException {
         Path from = SOURCES.resolve(program);
         Path to = into.resolve(program);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        io.gohygiene.testing.TestTrees.copy(from, to);
         return to;
     }
 

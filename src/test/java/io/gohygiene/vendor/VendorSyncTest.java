@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -221,13 +220,7 @@ class VendorSyncTest {
     }
 
     static Path go() {
-        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-            Path go = Path.of(dir, "go");
-            if (Files.isExecutable(go)) {
-                return go;
-            }
-        }
-        throw new IllegalStateException("no go on PATH");
+        return io.gohygiene.testing.GoOnPath.executable();
     }
 
     static Map<String, String> snapshot(Path root) throws IOException {
@@ -239,15 +232,6 @@ class VendorSyncTest {
     }
 
     static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        io.gohygiene.testing.TestTrees.copy(from, to);
     }
 }

@@ -130,16 +130,7 @@ class WithDepsBuildInfoTest {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        io.gohygiene.testing.TestTrees.copy(from, to);
     }
 
     private static String git(Path dir, String... args) throws Exception {
