@@ -10,7 +10,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,12 +42,7 @@ public final class JUnitReport {
      * (a relative binary path is taken as relative to it already), or by their full path when they lie outside it.
      */
     public static void write(VerifyResult result, Path out, Path baseDir) throws IOException {
-        byte[] bytes = render(result, baseDir);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(out, bytes);
+        ReportPaths.write(out, render(result, baseDir));
     }
 
     /** The XML document, UTF-8; {@code baseDir} may be null. */

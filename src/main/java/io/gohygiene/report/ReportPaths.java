@@ -3,7 +3,7 @@ package io.gohygiene.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** How report writers name a binary: relative to the project with '/' separators, or as a URI for SARIF. */
+/** How report writers name a binary (relative to the project with '/' separators, or as a URI for SARIF) and write their file. */
 final class ReportPaths {
 
     private ReportPaths() {
@@ -65,5 +65,14 @@ final class ReportPaths {
 
     private static boolean isUnreserved(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+
+    /** Writes a rendered report, making its directory first. */
+    static void write(Path out, byte[] bytes) throws java.io.IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        java.nio.file.Files.write(out, bytes);
     }
 }

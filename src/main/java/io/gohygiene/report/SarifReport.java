@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,12 +49,7 @@ public final class SarifReport {
      * binary path is taken as relative to {@code baseDir}.
      */
     public static void write(VerifyResult result, Path out, Path baseDir) throws IOException {
-        byte[] bytes = render(result, baseDir);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(out, bytes);
+        ReportPaths.write(out, render(result, baseDir));
     }
 
     /** The SARIF log, UTF-8, indented with '\n' line ends whatever the platform. */
