@@ -107,11 +107,19 @@ public final class GoBuild {
                             + request.packages().get(i) + "; is it a main package? (re-run: " + script + ")");
                 }
                 for (int w = 0; w < written.size(); w++) {
-                    unchanged &= before.get(w).restoreTimeIfSame(written.get(w));
+                    unchanged &= before.get(w).restoreIfSame(written.get(w));
                 }
             } catch (IOException e) {
                 throw new BuildException(target, "cannot read or touch the output of " + target.name() + " at " + out + ": "
                         + e.getMessage() + "; check that the directory is writable", e);
+            } finally {
+                for (OutputState state : before) {
+                    try {
+                        state.close();
+                    } catch (IOException e) {
+                        // a leftover link is removed by the next build of this target
+                    }
+                }
             }
         }
         return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
@@ -236,24 +244,64 @@ public final class GoBuild {
         return message.toString();
     }
 
-    /** An output file as it was before a build: its size, time and content hash, or absent. */
-    private record OutputState(Path file, long size, java.nio.file.attribute.FileTime time, byte[] sha256) {
+    /**
+     * An output as it was before a build, kept by a hard link beside it. go either leaves an up-to-date output alone
+     * (it only sets its time: the same file) or replaces it (a rename or a remove-and-create: another file), never
+     * rewriting it in place; so the same file after the build means the same bytes, and a replacement is compared with
+     * the kept one byte for byte and, when equal, the kept one (its time, its inode) goes back. Where the file system
+     * has no hard links, a SHA-256 of the old bytes stands in.
+     */
+    private static final class OutputState implements AutoCloseable {
+        private final Path kept;
+        private final java.nio.file.attribute.FileTime time;
+        private final byte[] sha256;
+
+        private OutputState(Path kept, java.nio.file.attribute.FileTime time, byte[] sha256) {
+            this.kept = kept;
+            this.time = time;
+            this.sha256 = sha256;
+        }
 
         static OutputState of(Path file) throws IOException {
             if (!Files.isRegularFile(file)) {
-                return new OutputState(file, -1, null, null);
+                return new OutputState(null, null, null);
             }
-            return new OutputState(file, Files.size(file), Files.getLastModifiedTime(file), sha256(file));
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+            Path kept = file.resolveSibling("." + file.getFileName() + ".go-hygiene-before");
+            Files.deleteIfExists(kept);
+            try {
+                Files.createLink(kept, file);
+                return new OutputState(kept, time, null);
+            } catch (UnsupportedOperationException | IOException e) {
+                return new OutputState(null, time, sha256(file));
+            }
         }
 
-        /** True, with the old time put back, when the file has the bytes it had; false when it is new or changed. */
-        boolean restoreTimeIfSame(Path now) throws IOException {
-            if (time == null || !Files.isRegularFile(now) || Files.size(now) != size
-                    || !java.util.Arrays.equals(sha256(now), sha256)) {
+        /** True, with the old file or its time back, when {@code now} has the bytes it had; false when new or changed. */
+        boolean restoreIfSame(Path now) throws IOException {
+            if (time == null || !Files.isRegularFile(now)) {
                 return false;
+            }
+            if (kept == null) {
+                if (!java.util.Arrays.equals(sha256(now), sha256)) {
+                    return false;
+                }
+            } else if (!Files.isSameFile(kept, now)) {
+                if (Files.mismatch(kept, now) != -1) {
+                    return false;
+                }
+                Files.move(kept, now, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return true;
             }
             Files.setLastModifiedTime(now, time);
             return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (kept != null) {
+                Files.deleteIfExists(kept);
+            }
         }
 
         private static byte[] sha256(Path file) throws IOException {

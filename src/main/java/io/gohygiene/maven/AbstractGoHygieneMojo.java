@@ -124,8 +124,17 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
             if (context != null && context.get(key) instanceof io.gohygiene.toolchain.GoToolchain known) {
                 return known;
             }
-            io.gohygiene.toolchain.GoToolchain probed = io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(),
-                    coreTimeout(), new io.gohygiene.process.ProcessRunner());
+            // A build with nothing changed reuses the last run's probe, which holds while go and its settings do.
+            java.nio.file.Path cache = project != null && project.getBuild() != null && project.getBuild().getDirectory() != null
+                    ? java.nio.file.Path.of(project.getBuild().getDirectory(), "go-hygiene", "go-probe.properties") : null;
+            io.gohygiene.toolchain.GoToolchain probed = cache == null ? null
+                    : io.gohygiene.toolchain.GoProbeCache.read(cache, located, probe.environment()).orElse(null);
+            if (probed == null) {
+                probed = io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(), coreTimeout(), new io.gohygiene.process.ProcessRunner());
+                if (cache != null) {
+                    io.gohygiene.toolchain.GoProbeCache.write(cache, probed, probe.environment());
+                }
+            }
             if (context != null) {
                 context.put(key, probed);
             }

@@ -116,8 +116,9 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             }
         }
         try {
-            List<Path> written = VerifyReports.write(results, reportDirectory.toPath(), base, plugin == null ? "dev" : plugin.getVersion());
-            getLog().info("go-hygiene: reports " + written.stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList());
+            VerifyReports.Written written = VerifyReports.write(results, reportDirectory.toPath(), base, plugin == null ? "dev" : plugin.getVersion());
+            getLog().info("go-hygiene: reports " + written.files().stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList()
+                    + (written.unchanged() ? " (unchanged)" : ""));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
         }

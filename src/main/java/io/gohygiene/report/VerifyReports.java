@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,18 +26,71 @@ public final class VerifyReports {
     private VerifyReports() {
     }
 
-    public static List<Path> write(List<BinaryVerifier.Verification> results, Path directory, Path baseDir, String toolVersion) throws IOException {
+    /**
+     * @param files     the three reports
+     * @param unchanged true when the reports of an earlier run already said all this and were left as they were
+     */
+    public record Written(List<Path> files, boolean unchanged) {
+    }
+
+    /** The key of what the reports in a directory say; beside them, so a clean removes both. */
+    static final String KEY_FILE = ".verify-reports.key";
+
+    /**
+     * Writes the reports, or leaves them when a run before wrote them from the same binaries (path, size, time,
+     * file key), the same findings and the same plugin build: a no-op build does not pay for rendering them.
+     */
+    public static Written write(List<BinaryVerifier.Verification> results, Path directory, Path baseDir, String toolVersion) throws IOException {
+        Path json = directory.resolve("verify.json");
+        Path sarif = directory.resolve("verify.sarif");
+        Path junit = directory.resolve("TEST-go-hygiene.xml");
+        List<Path> files = List.of(json, sarif, junit);
+        Path keyFile = directory.resolve(KEY_FILE);
+        String key = key(results, baseDir, toolVersion);
+        if (key != null && files.stream().allMatch(Files::isRegularFile) && Files.isRegularFile(keyFile)
+                && key.equals(Files.readString(keyFile, StandardCharsets.UTF_8))) {
+            return new Written(files, true);
+        }
+
         Files.createDirectories(directory);
+        Files.deleteIfExists(keyFile);
         VerifyResult result = VerifyResult.of(results.stream()
                 .map(v -> new BinaryVerification(v.shownAs(), v.target(), v.findings())).toList(), toolVersion);
-
-        Path json = directory.resolve("verify.json");
         Files.writeString(json, InspectionJson.toString(json(results)) + "\n", StandardCharsets.UTF_8);
-        Path sarif = directory.resolve("verify.sarif");
         SarifReport.write(result, sarif, baseDir);
-        Path junit = directory.resolve("TEST-go-hygiene.xml");
         JUnitReport.write(result, junit, baseDir);
-        return List.of(json, sarif, junit);
+        // Written last: a run interrupted before this point leaves no key, and the next run writes the reports again.
+        if (key != null) {
+            Files.writeString(keyFile, key, StandardCharsets.UTF_8);
+        }
+        return new Written(files, false);
+    }
+
+    /** SHA-256 over everything the reports are made of; null when a binary cannot be looked at (then always write). */
+    static String key(List<BinaryVerifier.Verification> results, Path baseDir, String toolVersion) {
+        StringBuilder all = new StringBuilder(toolVersion).append('\0').append(baseDir).append('\0').append(pluginBuild());
+        try {
+            for (BinaryVerifier.Verification v : results) {
+                BasicFileAttributes a = Files.readAttributes(v.file(), BasicFileAttributes.class);
+                all.append('\0').append(v.file().toAbsolutePath()).append('\0').append(a.size()).append('\0').append(a.lastModifiedTime().toMillis())
+                        .append('\0').append(a.fileKey()).append('\0').append(v.shownAs()).append('\0').append(v.target())
+                        .append('\0').append(v.findings());
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /** The plugin's own jar, by size and time: a rebuilt SNAPSHOT with a changed parser rewrites the reports. */
+    private static String pluginBuild() {
+        try {
+            Path code = Path.of(VerifyReports.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
+            return code + "@" + a.size() + "@" + a.lastModifiedTime().toMillis();
+        } catch (Exception e) {
+            return "unknown@" + System.nanoTime();
+        }
     }
 
     private static ObjectNode json(List<BinaryVerifier.Verification> results) {

@@ -1,7 +1,6 @@
 package io.gohygiene.toolchain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.SupportedPlatforms;
 import io.gohygiene.process.CommandLine;
@@ -27,8 +26,6 @@ import java.util.Optional;
  */
 public final class GoToolchain {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final LocatedGo located;
     private final GoVersion version;
     private final String versionLine;
@@ -41,6 +38,11 @@ public final class GoToolchain {
         this.versionLine = versionLine;
         this.env = Map.copyOf(env);
         this.platforms = platforms;
+    }
+
+    /** A toolchain as an earlier probe saw it ({@link GoProbeCache}). */
+    static GoToolchain of(LocatedGo located, GoVersion version, String versionLine, Map<String, String> env, SupportedPlatforms platforms) {
+        return new GoToolchain(located, version, versionLine, env, platforms);
     }
 
     public static GoToolchain probe(LocatedGo located, Map<String, String> environment, Duration timeout, ProcessRunner runner)
@@ -56,15 +58,15 @@ public final class GoToolchain {
                 "check that " + go + " is the Go toolchain and not a wrapper script that prints something else"));
 
         Map<String, String> goEnv = new LinkedHashMap<>();
-        JsonNode envJson = json(run(runner, new CommandLine(List.of(go, "env", "-json"), env, neutral, timeout), located), located, "env -json");
-        envJson.fields().forEachRemaining(e -> goEnv.put(e.getKey(), e.getValue().asText()));
+        ((Map<?, ?>) json(run(runner, new CommandLine(List.of(go, "env", "-json"), env, neutral, timeout), located), located, "env -json", false))
+                .forEach((name, value) -> goEnv.put(name.toString(), value == null ? "" : value.toString()));
 
-        JsonNode dist = json(run(runner, new CommandLine(List.of(go, "tool", "dist", "list", "-json"), env, neutral, timeout), located),
-                located, "tool dist list -json");
         List<SupportedPlatforms.Entry> entries = new ArrayList<>();
-        for (JsonNode p : dist) {
-            entries.add(new SupportedPlatforms.Entry(new Platform(p.path("GOOS").asText(), p.path("GOARCH").asText()),
-                    p.path("CgoSupported").asBoolean(), p.path("FirstClass").asBoolean()));
+        for (Object p : (List<?>) json(run(runner, new CommandLine(List.of(go, "tool", "dist", "list", "-json"), env, neutral, timeout), located),
+                located, "tool dist list -json", true)) {
+            Map<?, ?> platform = p instanceof Map<?, ?> m ? m : Map.of();
+            entries.add(new SupportedPlatforms.Entry(new Platform(String.valueOf(platform.get("GOOS")), String.valueOf(platform.get("GOARCH"))),
+                    Boolean.TRUE.equals(platform.get("CgoSupported")), Boolean.TRUE.equals(platform.get("FirstClass"))));
         }
         return new GoToolchain(located, version, versionLine, goEnv, new SupportedPlatforms(entries, version.goName()));
     }
@@ -84,9 +86,10 @@ public final class GoToolchain {
         return result;
     }
 
-    private static JsonNode json(ProcessResult result, LocatedGo located, String what) throws ToolchainException {
+    /** go's JSON output as jackson-jr's maps and lists: an object, or an array when {@code array}. */
+    private static Object json(ProcessResult result, LocatedGo located, String what, boolean array) throws ToolchainException {
         try {
-            return JSON.readTree(result.stdout());
+            return array ? JSON.std.listFrom(result.stdout()) : JSON.std.mapFrom(result.stdout());
         } catch (IOException e) {
             throw new ToolchainException("go " + what + " (" + located.executable() + ") did not print JSON: " + e.getMessage(),
                     "this go may be too old (Go 1.9+ prints go env -json, 1.13+ dist list -json)");

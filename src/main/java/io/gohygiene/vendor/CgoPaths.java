@@ -123,8 +123,15 @@ public record CgoPaths(List<Entry> entries) {
         return Optional.of(VendorFiles.readJson(file, CgoPaths.class));
     }
 
-    /** Written whole or not at all. */
+    /**
+     * Written whole or not at all; with no entries there is no file (the build computes the same nothing), so that
+     * the usual run, without sysroots, starts no JSON writer or parser.
+     */
     public void write(Path file) throws IOException {
-        VendorFiles.writeJson(this, file);
+        if (entries.isEmpty()) {
+            Files.deleteIfExists(file);
+        } else {
+            VendorFiles.writeJson(this, file);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.gohygiene.vendor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gohygiene.toolchain.GoVersion;
 
 import java.util.ArrayList;
@@ -26,21 +25,32 @@ public final class VendorConsistency {
         public record Replace(String oldPath, String oldVersion, String newPath, String newVersion) {
         }
 
-        public static GoMod fromJson(JsonNode json) {
+        /** From {@code go mod edit -json} as jackson-jr reads it: maps, lists, strings and booleans. */
+        public static GoMod fromJson(Map<?, ?> json) {
             List<Require> requires = new ArrayList<>();
-            for (JsonNode r : json.path("Require")) {
-                requires.add(new Require(r.path("Path").asText(), r.path("Version").asText(), r.path("Indirect").asBoolean()));
+            for (Map<?, ?> r : objects(json.get("Require"))) {
+                requires.add(new Require(String.valueOf(r.get("Path")), String.valueOf(r.get("Version")), Boolean.TRUE.equals(r.get("Indirect"))));
             }
             List<Replace> replaces = new ArrayList<>();
-            for (JsonNode r : json.path("Replace")) {
-                replaces.add(new Replace(r.path("Old").path("Path").asText(), text(r.path("Old").path("Version")),
-                        r.path("New").path("Path").asText(), text(r.path("New").path("Version"))));
+            for (Map<?, ?> r : objects(json.get("Replace"))) {
+                Map<?, ?> oldModule = r.get("Old") instanceof Map<?, ?> m ? m : Map.of();
+                Map<?, ?> newModule = r.get("New") instanceof Map<?, ?> m ? m : Map.of();
+                replaces.add(new Replace(String.valueOf(oldModule.get("Path")), text(oldModule.get("Version")),
+                        String.valueOf(newModule.get("Path")), text(newModule.get("Version"))));
             }
-            return new GoMod(text(json.path("Go")), requires, replaces);
+            return new GoMod(text(json.get("Go")), requires, replaces);
         }
 
-        private static String text(JsonNode n) {
-            return n.isMissingNode() || n.isNull() || n.asText().isEmpty() ? null : n.asText();
+        private static List<Map<?, ?>> objects(Object list) {
+            List<Map<?, ?>> out = new ArrayList<>();
+            if (list instanceof List<?> l) {
+                l.stream().filter(Map.class::isInstance).forEach(o -> out.add((Map<?, ?>) o));
+            }
+            return out;
+        }
+
+        private static String text(Object value) {
+            return value == null || value.toString().isEmpty() ? null : value.toString();
         }
     }
 

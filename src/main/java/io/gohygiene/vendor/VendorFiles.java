@@ -1,5 +1,7 @@
 package io.gohygiene.vendor;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,9 +21,8 @@ import java.util.stream.Stream;
 final class VendorFiles {
 
     /** The manifest's and the cgo paths' format: indented, tolerant of fields a newer plugin added. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JSON JSON_FILES = JSON.builder().enable(JSON.Feature.PRETTY_PRINT_OUTPUT)
+            .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY).build();
 
     private VendorFiles() {
     }
@@ -108,14 +109,14 @@ final class VendorFiles {
     }
 
     static <T> T readJson(Path file, Class<T> type) throws IOException {
-        return JSON.readValue(file.toFile(), type);
+        return JSON_FILES.beanFrom(type, file.toFile());
     }
 
     /** Written to a sibling file and moved into place, so a reader never sees half a file. */
     static void writeJson(Object value, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), value);
+        JSON_FILES.write(value, partial.toFile());
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -41,13 +41,48 @@ public record VendorManifest(String fingerprint, String go, int modules, List<St
         }
         try {
             return Optional.of(VendorFiles.readJson(file, VendorManifest.class));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a field missing or of the wrong type (an older or edited file) reaches the constructor as null
             return Optional.empty();
         }
     }
 
-    /** Written whole or not at all: a reader never sees half a manifest. */
+    /**
+     * The fingerprint and the restored files' paths, beside the manifest in {@code vendor-manifest.fingerprint}: all
+     * a run needs to tell that there is nothing to do, in plain lines that need no JSON parser.
+     */
+    public record Fingerprint(String value, List<String> restored) {
+    }
+
+    /** The fingerprint written with the manifest {@code file}, if both are there. */
+    public static Optional<Fingerprint> readFingerprint(Path file) {
+        Path sidecar = fingerprintFile(file);
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(sidecar)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(sidecar, java.nio.charset.StandardCharsets.UTF_8);
+            return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty()
+                    : Optional.of(new Fingerprint(lines.get(0), List.copyOf(lines.subList(1, lines.size()))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Written whole or not at all: a reader never sees half a manifest. The fingerprint goes last, so it never outlives it. */
     public void write(Path file) throws IOException {
+        Path sidecar = fingerprintFile(file);
+        Files.deleteIfExists(sidecar);
         VendorFiles.writeJson(this, file);
+        StringBuilder lines = new StringBuilder(fingerprint).append('\n');
+        restored.forEach(r -> lines.append(r.path()).append('\n'));
+        Path partial = sidecar.resolveSibling(sidecar.getFileName() + ".partial");
+        Files.writeString(partial, lines, java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(partial, sidecar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path fingerprintFile(Path manifest) {
+        String name = manifest.getFileName().toString();
+        return manifest.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".fingerprint");
     }
 }

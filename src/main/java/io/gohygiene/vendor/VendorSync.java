@@ -1,6 +1,6 @@
 package io.gohygiene.vendor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessException;
@@ -43,7 +43,6 @@ public final class VendorSync {
         void info(String line);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final GoVersion GO_1_18 = GoVersion.parse("1.18").orElseThrow();
     static final String STAGING = "_vendor.new";
     static final String DISCARDED = "_vendor.old";
@@ -78,15 +77,16 @@ public final class VendorSync {
         Map<String, String> env = environment(request);
         List<String> warnings = new ArrayList<>();
         try {
-            Optional<VendorManifest> previous = VendorManifest.read(request.manifestFile());
+            Optional<VendorManifest.Fingerprint> previous = VendorManifest.readFingerprint(request.manifestFile());
             if (previous.isPresent() && Files.isDirectory(vendor)
-                    && fingerprint(request, previous.get().restored().stream().map(VendorManifest.RestoredFile::path).toList())
-                    .equals(previous.get().fingerprint())) {
+                    && fingerprint(request, previous.get().restored()).equals(previous.get().value())) {
                 // go.mod and modules.txt are as the run that wrote the manifest left them, and that run checked
                 // that they agree: no go process needed to say so again.
                 log.info("vendor/ is up to date (go.mod, go.sum, vendor/modules.txt and " + previous.get().restored().size()
                         + " restored files unchanged): nothing to do");
-                return new VendorResult(VendorResult.Outcome.UP_TO_DATE, previous.get(), warnings, elapsed(start));
+                Path manifestFile = request.manifestFile();
+                return new VendorResult(VendorResult.Outcome.UP_TO_DATE, warnings, elapsed(start),
+                        () -> VendorManifest.read(manifestFile).orElseThrow(() -> new IllegalStateException(manifestFile + " cannot be read")));
             }
 
             Files.createDirectories(request.workDirectory());
@@ -354,7 +354,7 @@ public final class VendorSync {
             throw new VendorException("go.mod in " + request.moduleDirectory() + " cannot be read: " + edit.diagnostics(),
                     "fix the line go names; 'go mod edit -json' shows the same error");
         }
-        VendorConsistency.GoMod goMod = VendorConsistency.GoMod.fromJson(JSON.readTree(edit.stdout()));
+        VendorConsistency.GoMod goMod = VendorConsistency.GoMod.fromJson(JSON.std.mapFrom(edit.stdout()));
         ModulesTxt modules = Files.isRegularFile(modulesTxt) ? ModulesTxt.read(modulesTxt) : new ModulesTxt(List.of());
         return VendorConsistency.check(goMod, modules);
     }

@@ -101,6 +101,10 @@ class GoBuildTest {
             assertTrue(result.unchanged(), result.target().name());
             assertEquals(old, Files.getLastModifiedTime(result.outputs().get(0)), result.target().name());
         }
+        try (var leftovers = Files.walk(dir.resolve("target/go"))) {
+            assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".go-hygiene-before")).toList(),
+                    "the links that keep the old outputs during a build are gone");
+        }
     }
 
     @Test

@@ -65,6 +65,9 @@ class CgoPathsTest {
         Path file = temp.resolve("t/cgo-paths.json");
         paths.write(file);
         assertEquals(paths, CgoPaths.read(file).orElseThrow());
+
+        CgoPaths.NONE.write(file);
+        assertTrue(CgoPaths.read(file).isEmpty(), "no entries, no file: the build computes the same nothing");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.gohygiene.vendor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ class ModulesTxtTest {
                  "Replace": [{"Old": {"Path": "example.com/a"}, "New": {"Path": "../a"}},
                              {"Old": {"Path": "example.com/a/b"}, "New": {"Path": "example.com/fork/b", "Version": "v0.1.2"}}]}
                 """;
-        List<String> problems = VendorConsistency.check(VendorConsistency.GoMod.fromJson(new ObjectMapper().readTree(goModJson)),
+        List<String> problems = VendorConsistency.check(VendorConsistency.GoMod.fromJson(com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(goModJson)),
                 ModulesTxt.parse(TEXT));
         assertEquals(List.of(
                 "github.com/BurntSushi/toml@v1.4.0 is required in go.mod, but vendor/modules.txt has v1.3.2",
@@ -82,7 +81,7 @@ class ModulesTxtTest {
     @Test
     void goModBefore114HasNoExplicitMarkersToCheck() throws Exception {
         String goModJson = "{\"Go\": \"1.13\", \"Require\": [{\"Path\": \"x.org/y\", \"Version\": \"v1.0.0\"}]}";
-        assertTrue(VendorConsistency.check(VendorConsistency.GoMod.fromJson(new ObjectMapper().readTree(goModJson)),
+        assertTrue(VendorConsistency.check(VendorConsistency.GoMod.fromJson(com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(goModJson)),
                 ModulesTxt.parse("")).isEmpty());
     }
 }

@@ -81,6 +81,12 @@ class VendorSyncTest {
         VendorResult second = sync(request(false));
         assertEquals(VendorResult.Outcome.UP_TO_DATE, second.outcome());
         assertTrue(log.get(0).startsWith("vendor/ is up to date"), log.toString());
+        assertEquals(VendorManifest.read(temp.resolve("target/go-hygiene/vendor-manifest.json")).orElseThrow(), second.manifest(),
+                "read from the file when asked");
+        assertEquals(second.manifest().fingerprint(), Files.readAllLines(temp.resolve("target/go-hygiene/vendor-manifest.fingerprint")).get(0));
+
+        Files.delete(temp.resolve("target/go-hygiene/vendor-manifest.json"));
+        assertEquals(VendorResult.Outcome.VENDORED, sync(request(false)).outcome(), "a fingerprint without its manifest counts for nothing");
 
         Files.delete(app.resolve("vendor/example.com/cgodep/include/add.h"));
         assertEquals(VendorResult.Outcome.VENDORED, sync(request(false)).outcome(), "a restored file went missing");

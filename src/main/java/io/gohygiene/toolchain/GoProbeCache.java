@@ -1,0 +1,148 @@
+package io.gohygiene.toolchain;
+
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.SupportedPlatforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What {@code go version}, {@code go env -json} and {@code go tool dist list -json} said in the last run, kept under
+ * {@code target/} so that a build with nothing changed does not start three go processes and a JSON parser to learn
+ * the same again. It holds while the go executable, {@code $GOROOT/go.env}, the go env file and the whole environment
+ * are what they were: the answers depend on nothing else, since go is probed from a neutral directory with
+ * GOTOOLCHAIN=local. A Properties file, because the JDK reads it without loading anything.
+ */
+public final class GoProbeCache {
+
+    private static final String FORMAT = "1";
+
+    private GoProbeCache() {
+    }
+
+    /** The probe of the last run, if it was made by this go in this environment and nothing it depends on changed. */
+    public static Optional<GoToolchain> read(Path file, LocatedGo located, Map<String, String> environment) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!FORMAT.equals(p.getProperty("format")) || !key(located, environment).equals(p.getProperty("key"))) {
+            return Optional.empty();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        List<SupportedPlatforms.Entry> platforms = new ArrayList<>();
+        for (String name : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+            String value = p.getProperty(name);
+            if (name.startsWith("witness.") && !value.equals(state(Path.of(name.substring("witness.".length()))))) {
+                return Optional.empty();
+            } else if (name.startsWith("env.")) {
+                env.put(name.substring("env.".length()), value);
+            } else if (name.startsWith("platform.")) {
+                String[] platform = name.substring("platform.".length()).split("/", 2);
+                String[] flags = value.split(",", 2);
+                if (platform.length != 2 || flags.length != 2) {
+                    return Optional.empty();
+                }
+                platforms.add(new SupportedPlatforms.Entry(new Platform(platform[0], platform[1]),
+                        Boolean.parseBoolean(flags[0]), Boolean.parseBoolean(flags[1])));
+            }
+        }
+        String versionLine = p.getProperty("version", "");
+        Optional<GoVersion> version = GoVersion.find(versionLine);
+        if (version.isEmpty() || env.isEmpty() || platforms.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(GoToolchain.of(located, version.get(), versionLine, env, new SupportedPlatforms(platforms, version.get().goName())));
+    }
+
+    /** Keeps {@code go} for the next run; written whole or not at all, and a failure to write only costs that run a probe. */
+    public static void write(Path file, GoToolchain go, Map<String, String> environment) {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("key", key(go.located(), environment));
+        p.setProperty("version", go.versionLine());
+        go.env().forEach((name, value) -> p.setProperty("env." + name, value));
+        for (Platform platform : go.platforms().platforms()) {
+            SupportedPlatforms.Entry e = go.platforms().find(platform).orElseThrow();
+            p.setProperty("platform." + platform, e.cgoSupported() + "," + e.firstClass());
+        }
+        for (Path witness : witnesses(go)) {
+            p.setProperty("witness." + witness, state(witness));
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                p.store(out, "go-hygiene: the go probe of the last run; delete it to probe again");
+            }
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the next run probes again
+        }
+    }
+
+    /** The files whose content decides what go says about itself, besides the environment. */
+    private static List<Path> witnesses(GoToolchain go) {
+        List<Path> files = new ArrayList<>();
+        files.add(go.executable().toAbsolutePath());
+        go.env("GOROOT").ifPresent(root -> files.add(Path.of(root, "go.env")));
+        go.env("GOENV").filter(f -> !f.equals("off")).ifPresent(f -> files.add(Path.of(f)));
+        return files;
+    }
+
+    /** Size and modification time, or "absent": a file that appears later counts as a change too. */
+    private static String state(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.size() + "@" + a.lastModifiedTime();
+        } catch (NoSuchFileException e) {
+            return "absent";
+        } catch (IOException e) {
+            return "unreadable@" + System.nanoTime();
+        }
+    }
+
+    /** Variables the shell and mvn set for themselves, different from one command line to the next; go reads none. */
+    private static final java.util.Set<String> NOT_READ_BY_GO = java.util.Set.of("MAVEN_CMD_LINE_ARGS", "MAVEN_OPTS",
+            "MAVEN_PROJECTBASEDIR", "MAVEN_ARGS", "_", "OLDPWD", "PWD", "SHLVL");
+
+    /** The go executable and every other environment variable, sorted: go may read its settings from any of them. */
+    private static String key(LocatedGo located, Map<String, String> environment) {
+        StringBuilder all = new StringBuilder(located.executable().toAbsolutePath().toString()).append('\0')
+                .append(System.getProperty("java.io.tmpdir"));
+        new TreeMap<>(environment).forEach((name, value) -> {
+            if (!NOT_READ_BY_GO.contains(name)) {
+                all.append('\0').append(name).append('=').append(value);
+            }
+        });
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
