@@ -115,6 +115,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             discovered.add(filled);
         }
         matrix = discovered;
+        requireOneBinaryForGoPackaging(matrix);
         requireMatchingCompilers(go, matrix);
         int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
         BuildRequest request;
@@ -149,6 +150,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         } catch (BuildException e) {
             throw new MojoFailureException(e.getMessage());
         }
+        if (isGoPackaging()) {
+            Path binary = results.get(0).outputs().get(0);
+            project.getArtifact().setFile(binary.toFile());
+            project.getArtifact().setArtifactHandler(new BinaryArtifactHandler(binary.getFileName().toString().endsWith(".exe") ? "exe" : "bin"));
+            getLog().info("go-hygiene: " + relative(binary) + " is the project's artifact (<packaging>go</packaging>)");
+        }
         if (attach && project != null) {
             for (BuildResult r : results) {
                 for (Path output : r.outputs()) {
@@ -159,6 +166,28 @@ public class BuildMojo extends AbstractGoHygieneMojo {
                     projectHelper.attachArtifact(project, output.getFileName().toString().endsWith(".exe") ? "exe" : "bin", classifier, output.toFile());
                 }
             }
+        }
+    }
+
+    /** {@code <packaging>go</packaging>}: the plugin's own packaging (with {@code <extensions>true</extensions>}). */
+    private boolean isGoPackaging() {
+        return project != null && GO_PACKAGING.equals(project.getPackaging());
+    }
+
+    static final String GO_PACKAGING = "go";
+
+    /**
+     * With packaging go the binary is the project's artifact, the one {@code mvn install} and {@code deploy} publish
+     * without a classifier: that needs exactly one. Said before anything builds.
+     */
+    private void requireOneBinaryForGoPackaging(List<Target> matrix) throws MojoExecutionException {
+        int binaries = matrix.size() * Math.max(1, packages == null ? 0 : packages.size());
+        if (isGoPackaging() && binaries != 1) {
+            throw new MojoExecutionException("<packaging>go</packaging> publishes one binary as the project's artifact, but this build makes "
+                    + binaries + " (" + matrix.size() + " target(s): " + String.join(", ", matrix.stream().map(Target::name).toList())
+                    + (packages != null && packages.size() > 1 ? "; " + packages.size() + " packages" : "") + ")"
+                    + "\n  hint: use <packaging>pom</packaging>, where every binary is attached with its goos-goarch classifier,"
+                    + " or configure one target and one package");
         }
     }
 

@@ -1,0 +1,16 @@
+// packaging go: the lifecycle ran every goal, and install published the binary itself as the project's artifact.
+def log = new File(basedir, 'build.log').text
+['toolchain (default-toolchain)', 'build (default-build)', 'verify (default-verify)', 'maven-install-plugin'].each {
+    assert log.contains(it): "the go lifecycle did not run ${it}"
+}
+def built = new File(basedir, 'target/go/linux_amd64/app')
+def dir = new File(localRepositoryPath, 'it/gohygiene/build-packaging-go-main-artifact/1.0')
+def main = new File(dir, 'build-packaging-go-main-artifact-1.0.bin')
+assert main.isFile(): "no main artifact in ${dir}: ${dir.list()}"
+assert new File(dir, 'build-packaging-go-main-artifact-1.0-linux-amd64.bin').isFile()
+assert main.bytes == built.bytes
+def b = main.bytes
+assert b[0] == 0x7f && b[1] == ('E' as char) && b[2] == ('L' as char) && b[3] == ('F' as char)
+assert (b[18] & 0xff) == 0x3e: 'e_machine is not EM_X86_64'
+assert new File(dir, 'build-packaging-go-main-artifact-1.0.pom').text.contains('<packaging>go</packaging>')
+true
