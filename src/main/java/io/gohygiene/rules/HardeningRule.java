@@ -82,12 +82,12 @@ public final class HardeningRule implements Rule {
         if (execStack.isEmpty()) {
             findings.add(Finding.problem(ID, "NX stack", "no PT_GNU_STACK", "PT_GNU_STACK without PF_X", Verdict.WARN,
                     "no PT_GNU_STACK segment: many loaders then map the stack executable",
-                    "Link with -z noexecstack (-ldflags=-extldflags=-Wl,-z,noexecstack) or find the object that lacks"
+                    "link with -z noexecstack (-ldflags=-extldflags=-Wl,-z,noexecstack) or find the object that lacks"
                             + " a .note.GNU-stack section"));
         } else if (execStack.get()) {
             findings.add(Finding.problem(ID, "NX stack", "PT_GNU_STACK RWX", "PT_GNU_STACK without PF_X", Verdict.FAIL,
                     "the stack is executable (PT_GNU_STACK has PF_X): injected code on the stack can run",
-                    "Link with -ldflags=-extldflags=-Wl,-z,noexecstack; an assembly or C object without a .note.GNU-stack"
+                    "link with -ldflags=-extldflags=-Wl,-z,noexecstack; an assembly or C object without a .note.GNU-stack"
                             + " section asks for an executable stack"));
         } else {
             findings.add(Finding.pass(ID, "NX stack", "PT_GNU_STACK without PF_X", "PT_GNU_STACK without PF_X"));
@@ -125,7 +125,7 @@ public final class HardeningRule implements Rule {
             findings.add(Finding.problem(ID, "BIND_NOW", "lazy binding (" + lazyRelocations + " bytes of PLT relocations)",
                     "BIND_NOW", Verdict.FAIL,
                     "partial RELRO: symbols are bound lazily, so the GOT entries of the PLT stay writable",
-                    "Link with -z now: go build -ldflags=-extldflags=-Wl,-z,now"));
+                    "link with -z now: go build -ldflags=-extldflags=-Wl,-z,now"));
         }
     }
 
@@ -137,12 +137,12 @@ public final class HardeningRule implements Rule {
                         "absolute or $ORIGIN-relative", Verdict.FAIL,
                         tag + " entry '" + entry + "' is relative: the loader resolves it against the current directory,"
                                 + " so whoever controls that directory chooses the libraries",
-                        "Use $ORIGIN/" + (entry.isEmpty() ? "" : entry) + " (relative to the executable) or an absolute"
+                        "use $ORIGIN/" + (entry.isEmpty() ? "" : entry) + " (relative to the executable) or an absolute"
                                 + " system path in -extldflags=-Wl,-rpath,..."));
             } else if (worldWritable(entry)) {
                 findings.add(Finding.problem(ID, subject, entry, "no world-writable directory", Verdict.FAIL,
                         tag + " entry '" + entry + "' is under a world-writable directory: any local user can plant a library there",
-                        "Remove the entry (-extldflags=-Wl,-rpath,...) or point it at a directory only root can write"));
+                        "remove the entry (-extldflags=-Wl,-rpath,...) or point it at a directory only root can write"));
             } else {
                 findings.add(Finding.pass(ID, subject, entry, "absolute or $ORIGIN-relative, not world-writable"));
             }
@@ -167,7 +167,7 @@ public final class HardeningRule implements Rule {
         } else {
             findings.add(Finding.problem(ID, "NX_COMPAT", "no NX_COMPAT", "NX_COMPAT", Verdict.FAIL,
                     "the executable does not opt in to DEP: Windows may run it with executable data pages",
-                    "Relink with a linker that sets NX_COMPAT (Go's own linker does; for external linking pass"
+                    "relink with a linker that sets NX_COMPAT (Go's own linker does; for external linking pass"
                             + " -extldflags=-Wl,--nxcompat)"));
         }
         boolean highEntropy = (pe.dllCharacteristics() & OptionalHeader.IMAGE_DLLCHARACTERISTICS_HIGH_ENTROPY_VA) != 0;
@@ -179,7 +179,7 @@ public final class HardeningRule implements Rule {
             findings.add(Finding.problem(ID, "HIGH_ENTROPY_VA", "no HIGH_ENTROPY_VA", "HIGH_ENTROPY_VA", Verdict.WARN,
                     "64-bit ASLR uses only low entropy: the image base can be guessed more easily"
                             + (dynamicBase ? "" : " (and without DYNAMIC_BASE there is no ASLR at all)"),
-                    "Build with -buildmode=pie, which Go links with HIGH_ENTROPY_VA on 64-bit Windows"));
+                    "build with -buildmode=pie, which Go links with HIGH_ENTROPY_VA on 64-bit Windows"));
         }
     }
 
@@ -191,7 +191,7 @@ public final class HardeningRule implements Rule {
         if ((macho.flags() & MachHeader.MH_ALLOW_STACK_EXECUTION) != 0) {
             findings.add(Finding.problem(ID, prefix + "stack execution", "MH_ALLOW_STACK_EXECUTION", "no MH_ALLOW_STACK_EXECUTION",
                     Verdict.FAIL, "the header lets the stack be executable",
-                    "Relink without -allow_stack_execute"));
+                    "relink without -allow_stack_execute"));
         } else {
             findings.add(Finding.pass(ID, prefix + "stack execution", "no MH_ALLOW_STACK_EXECUTION", "no MH_ALLOW_STACK_EXECUTION"));
         }
@@ -209,13 +209,13 @@ public final class HardeningRule implements Rule {
                 } else {
                     findings.add(Finding.problem(ID, s, seen, "position-independent", Verdict.FAIL,
                             "not position-independent: the executable loads at a fixed address, so ASLR cannot move its code",
-                            "Build with " + makePie));
+                            "build with " + makePie));
                 }
             }
             case FORBIDDEN -> {
                 if (isPie) {
                     findings.add(Finding.problem(ID, s, seen, "not position-independent (pie=forbidden)", Verdict.FAIL,
-                            "position-independent, but <pie> is forbidden", "Build with " + makeExe));
+                            "position-independent, but <pie> is forbidden", "build with " + makeExe));
                 } else {
                     findings.add(Finding.pass(ID, s, seen, "not position-independent (pie=forbidden)"));
                 }
