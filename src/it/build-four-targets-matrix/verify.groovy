@@ -5,6 +5,9 @@ def log = new File(basedir, 'build.log').text
     assert log =~ /${t}: building/ && log =~ /${t}: built in [\d.]+ (ms|s) -> target\/go\// : "one line when ${t} starts and one when it ends"
 }
 assert log =~ /linux\/amd64: built in .* \(unchanged\)/ : 'the second build rewrites nothing'
+assert log =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s)\n/ : 'the first build ends with one line and its time'
+assert log =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s), every output unchanged/ : 'the second says nothing changed'
+assert log =~ /go-hygiene: reports \[.*\] \(unchanged\)/ : 'the second run leaves the reports as they are'
 // The binary inspection core, through the verify goal's report, says what each output is.
 def json = new JsonSlurper().parse(new File(basedir, 'target/go-hygiene/verify.json'))
 def seen = json.binaries.collectEntries { [(it.file): it.inspection.images[0].goos + '/' + it.inspection.images[0].goarch + ' ' + it.inspection.format] }

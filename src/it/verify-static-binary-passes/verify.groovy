@@ -5,4 +5,5 @@ assert log =~ /\| target +\|.*\| ok +\|/
 assert new File(basedir, 'target/go-hygiene/verify.json').isFile()
 assert new File(basedir, 'target/go-hygiene/verify.sarif').isFile()
 assert new File(basedir, 'target/go-hygiene/TEST-go-hygiene.xml').isFile()
+assert log =~ /go-hygiene: verified 1 binary in [\d.]+ (ms|s): 0 failed, 0 warnings, 0 waived/
 assert log.contains('BUILD SUCCESS')

@@ -20,6 +20,7 @@ import org.apache.maven.project.MavenProjectHelper;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             getLog().info("go-hygiene: build skipped");
             return;
         }
+        long start = System.nanoTime();
         LiveSystemProbe probe = new LiveSystemProbe();
         GoToolchain go = probeGo(probe);
         List<Target> matrix;
@@ -150,6 +152,9 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         } catch (BuildException e) {
             throw new MojoFailureException(e.getMessage());
         }
+        long unchanged = results.stream().filter(BuildResult::unchanged).count();
+        getLog().info("go-hygiene: " + results.size() + " target(s) built in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))
+                + (unchanged == results.size() ? ", every output unchanged" : unchanged > 0 ? ", " + unchanged + " unchanged" : ""));
         if (isGoPackaging()) {
             Path binary = results.get(0).outputs().get(0);
             project.getArtifact().setFile(binary.toFile());

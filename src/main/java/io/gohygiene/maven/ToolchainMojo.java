@@ -53,6 +53,7 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
             getLog().info("go-hygiene: toolchain check skipped");
             return;
         }
+        long start = System.nanoTime();
         ToolchainRequest request = new ToolchainRequest(Optional.ofNullable(go).filter(s -> !s.isBlank()), goFromToolchains(),
                 coreTargets(), coreModuleDirectory(), policy(), coreTimeout());
         FailOn failOn = coreFailOn();
@@ -82,7 +83,8 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
                     + failing.stream().map(f -> "  [" + f.check() + "] " + f.message() + "\n    hint: " + f.hint())
                     .collect(Collectors.joining("\n")));
         }
-        getLog().info("Go toolchain check passed: " + report.failures().size() + " failures, " + report.warnings().size() + " warnings");
+        getLog().info("Go toolchain check passed: " + report.failures().size() + " failures, " + report.warnings().size() + " warnings ("
+                + io.gohygiene.process.Durations.format(java.time.Duration.ofNanos(System.nanoTime() - start)) + ")");
     }
 
     private ToolchainPolicy policy() throws MojoExecutionException {

@@ -71,6 +71,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             getLog().info("go-hygiene: verify skipped");
             return;
         }
+        long start = System.nanoTime();
         Path base = coreModuleDirectory();
         FailOn failOn = coreFailOn();
         BinaryVerifier verifier;
@@ -122,6 +123,12 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
         }
+        List<Finding> all = results.stream().flatMap(v -> v.findings().stream()).toList();
+        getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
+                + io.gohygiene.process.Durations.format(java.time.Duration.ofNanos(System.nanoTime() - start)) + ": "
+                + all.stream().filter(f -> f.verdict() == Verdict.FAIL).count() + " failed, "
+                + all.stream().filter(f -> f.verdict() == Verdict.WARN).count() + " warnings, "
+                + all.stream().filter(f -> f.verdict() == Verdict.WAIVED).count() + " waived");
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder("Binary verification failed: " + failing.size() + " problem(s):");
             for (BinaryVerifier.Verification v : results) {
