@@ -305,16 +305,7 @@ public final class GoBuild {
         }
 
         private static byte[] sha256(Path file) throws IOException {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-                return digest.digest();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            return io.gohygiene.files.Sha256.of(file);
         }
     }
 

@@ -69,10 +69,6 @@ final class ReportPaths {
 
     /** Writes a rendered report, making its directory first. */
     static void write(Path out, byte[] bytes) throws java.io.IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
-        }
-        java.nio.file.Files.write(out, bytes);
+        io.gohygiene.files.AtomicFiles.write(out, bytes);
     }
 }

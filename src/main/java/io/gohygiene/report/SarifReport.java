@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gohygiene.files.Sha256;
 import io.gohygiene.rules.BinaryVerification;
 import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.Verdict;
@@ -15,11 +16,7 @@ import io.gohygiene.rules.VerifyResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -154,16 +151,7 @@ public final class SarifReport {
     }
 
     private static String fingerprint(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hexOf(parts);
     }
 
     private static void writeTo(ObjectNode log, DefaultPrettyPrinter printer, OutputStream out) throws IOException {

@@ -3,6 +3,7 @@ package io.gohygiene.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gohygiene.files.Sha256;
 import io.gohygiene.rules.BinaryVerification;
 import io.gohygiene.rules.BinaryVerifier;
 import io.gohygiene.rules.VerifyResult;
@@ -12,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,7 +55,7 @@ public final class VerifyReports {
         Files.deleteIfExists(keyFile);
         VerifyResult result = VerifyResult.of(results.stream()
                 .map(v -> new BinaryVerification(v.shownAs(), v.target(), v.findings())).toList(), toolVersion);
-        Files.writeString(json, InspectionJson.toString(json(results)) + "\n", StandardCharsets.UTF_8);
+        ReportPaths.write(json, (InspectionJson.toString(json(results)) + "\n").getBytes(StandardCharsets.UTF_8));
         SarifReport.write(result, sarif, baseDir);
         JUnitReport.write(result, junit, baseDir);
         // Written last: a run interrupted before this point leaves no key, and the next run writes the reports again.
@@ -68,18 +67,17 @@ public final class VerifyReports {
 
     /** SHA-256 over everything the reports are made of; null when a binary cannot be looked at (then always write). */
     static String key(List<BinaryVerifier.Verification> results, Path baseDir, String toolVersion) {
-        StringBuilder all = new StringBuilder(toolVersion).append('\0').append(baseDir).append('\0').append(pluginBuild());
+        List<String> parts = new ArrayList<>(List.of(toolVersion, baseDir.toString(), pluginBuild()));
         try {
             for (BinaryVerifier.Verification v : results) {
                 BasicFileAttributes a = Files.readAttributes(v.file(), BasicFileAttributes.class);
-                all.append('\0').append(v.file().toAbsolutePath()).append('\0').append(a.size()).append('\0').append(a.lastModifiedTime().toMillis())
-                        .append('\0').append(a.fileKey()).append('\0').append(v.shownAs()).append('\0').append(v.target())
-                        .append('\0').append(v.findings());
+                parts.addAll(List.of(v.file().toAbsolutePath().toString(), a.size() + "@" + a.lastModifiedTime() + "@" + a.fileKey(),
+                        v.shownAs().toString(), v.target().toString(), v.findings().toString()));
             }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             return null;
         }
+        return Sha256.hexOf(parts.toArray(String[]::new));
     }
 
     /** The plugin's own jar, by size and time: a rebuilt SNAPSHOT with a changed parser rewrites the reports. */

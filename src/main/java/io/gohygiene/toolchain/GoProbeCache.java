@@ -1,22 +1,17 @@
 package io.gohygiene.toolchain;
 
+import io.gohygiene.files.AtomicFiles;
+import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.SupportedPlatforms;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +85,9 @@ public final class GoProbeCache {
             p.setProperty("witness." + witness, state(witness));
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                p.store(out, "go-hygiene: the go probe of the last run; delete it to probe again");
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            p.store(bytes, "go-hygiene: the go probe of the last run; delete it to probe again");
+            AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
             // the next run probes again
         }
@@ -132,17 +120,12 @@ public final class GoProbeCache {
 
     /** The go executable and every other environment variable, sorted: go may read its settings from any of them. */
     private static String key(LocatedGo located, Map<String, String> environment) {
-        StringBuilder all = new StringBuilder(located.executable().toAbsolutePath().toString()).append('\0')
-                .append(System.getProperty("java.io.tmpdir"));
+        List<String> parts = new ArrayList<>(List.of(located.executable().toAbsolutePath().toString(), System.getProperty("java.io.tmpdir")));
         new TreeMap<>(environment).forEach((name, value) -> {
             if (!NOT_READ_BY_GO.contains(name)) {
-                all.append('\0').append(name).append('=').append(value);
+                parts.add(name + "=" + value);
             }
         });
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hexOf(parts.toArray(String[]::new));
     }
 }

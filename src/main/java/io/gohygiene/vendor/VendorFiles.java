@@ -1,6 +1,8 @@
 package io.gohygiene.vendor;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.gohygiene.files.AtomicFiles;
+import io.gohygiene.files.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,22 +51,7 @@ final class VendorFiles {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Sha256.hex(file);
     }
 
     /** Deletes a tree, making read-only directories writable first (a tree copied from the cache by someone else). */
@@ -114,9 +98,6 @@ final class VendorFiles {
 
     /** Written to a sibling file and moved into place, so a reader never sees half a file. */
     static void writeJson(Object value, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        JSON_FILES.write(value, partial.toFile());
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON_FILES.asBytes(value));
     }
 }

@@ -76,9 +76,7 @@ public record VendorManifest(String fingerprint, String go, int modules, List<St
         VendorFiles.writeJson(this, file);
         StringBuilder lines = new StringBuilder(fingerprint).append('\n');
         restored.forEach(r -> lines.append(r.path()).append('\n'));
-        Path partial = sidecar.resolveSibling(sidecar.getFileName() + ".partial");
-        Files.writeString(partial, lines, java.nio.charset.StandardCharsets.UTF_8);
-        Files.move(partial, sidecar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        io.gohygiene.files.AtomicFiles.write(sidecar, lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Path fingerprintFile(Path manifest) {

@@ -395,7 +395,7 @@ public final class VendorSync {
 
     /** SHA-256 over what decides the vendor tree: go.mod, go.sum, modules.txt, the restored files, the go and the settings. */
     private String fingerprint(VendorRequest request, List<String> restoredPaths) throws IOException {
-        MessageDigest digest = VendorFiles.sha256();
+        MessageDigest digest = io.gohygiene.files.Sha256.digest();
         Path moduleDir = request.moduleDirectory();
         for (Path part : List.of(moduleDir.resolve("go.mod"), moduleDir.resolve("go.sum"), request.vendorDirectory().resolve("modules.txt"))) {
             digest.update((moduleDir.relativize(part) + "\0").getBytes(StandardCharsets.UTF_8));
