@@ -20,6 +20,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,14 +118,21 @@ public class VendorMojo extends AbstractGoHygieneMojo {
                     : proxy.getUsername() + (proxy.getPassword() == null ? "" : ":" + proxy.getPassword()) + "@";
             String url = "http://" + auth + proxy.getHost() + ":" + proxy.getPort();
             String protocol = proxy.getProtocol() == null ? "http" : proxy.getProtocol().toLowerCase(java.util.Locale.ROOT);
+            List<String> passed = new ArrayList<>();
             for (String name : protocol.equals("https") ? List.of("HTTPS_PROXY") : List.of("HTTP_PROXY", "HTTPS_PROXY")) {
                 if (!env.containsKey(name) && !env.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
                     env.put(name, url);
+                    passed.add(name + "=http://" + (auth.isEmpty() ? "" : "***@") + proxy.getHost() + ":" + proxy.getPort());
                 }
             }
             if (proxy.getNonProxyHosts() != null && !proxy.getNonProxyHosts().isBlank()
                     && !env.containsKey("NO_PROXY") && !env.containsKey("no_proxy")) {
                 env.put("NO_PROXY", proxy.getNonProxyHosts().replace('|', ',').replace("*.", "."));
+                passed.add("NO_PROXY=" + env.get("NO_PROXY"));
+            }
+            // Said once, because a download that fails through it is then explained by this line.
+            if (!passed.isEmpty()) {
+                getLog().info("go-hygiene: go downloads through Maven's proxy '" + proxy.getId() + "' (" + String.join(", ", passed) + ")");
             }
             break;
         }

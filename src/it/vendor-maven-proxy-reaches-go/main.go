@@ -1,0 +1,5 @@
+package main
+
+import "github.com/karalabe/hid"
+
+func main() { println(hid.Supported()) }
