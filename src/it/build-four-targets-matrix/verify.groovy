@@ -18,3 +18,6 @@ assert seen['target/go/windows_amd64/app.exe'] == 'windows/amd64 PE'
 assert json.binaries.every { it.verdict != 'FAIL' }
 assert new File(basedir, 'target/go-hygiene/build-linux_arm64.sh').canExecute() : 'the command is written out to re-run by hand'
 assert new File(basedir, 'target/go-hygiene/build-linux_arm64.env').text.contains('GOARCH=arm64')
+assert !log.contains('.go-hygiene-before') : 'verify read a hidden leftover as a binary'
+assert !new File(basedir, 'target/go/linux_amd64/.app.go-hygiene-before').exists() : 'the next build of the target removes it'
+true

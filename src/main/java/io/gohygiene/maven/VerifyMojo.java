@@ -188,7 +188,9 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             Path dir = out.resolve(t.goos() + "_" + t.goarch() + (t.variant() == null ? "" : "_" + t.variant()));
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(Files::isRegularFile).sorted().forEach(f -> result.put(f, t));
+                    // Hidden files are not outputs: a build interrupted by a killed JVM may leave its link to the old output.
+                    files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                            .forEach(f -> result.put(f, t));
                 } catch (IOException e) {
                     throw new MojoExecutionException("cannot list " + dir + ": " + e.getMessage(), e);
                 }
