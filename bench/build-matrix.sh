@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The build goal's 4-target matrix against 4 sequential `go build` commands, on the example project, in the
-# same run, each from an empty Go build cache (a warm cache would time nothing but cache look-ups).
-# Usage: bench/build-matrix.sh   (builds and installs the plugin first)
+# same run: (1) each side from an empty Go build cache; (2) the everyday case, one source file of the main package
+# changed with a warm cache, so every target recompiles that package and relinks (medians of [runs]).
+# Usage: bench/build-matrix.sh [runs]   (builds and installs the plugin first; default 5 runs for (2))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -30,7 +31,39 @@ GOCACHE=$cache mvn -B -q -Dstyle.color=never -f example/pom.xml \
 plugin=$(( $(ms) - start ))
 rm -rf "$cache"
 
-printf '%-58s %8s\n' "4 targets (example/cmd/hello), empty GOCACHE, $(nproc) cores" "ms"
-printf '%-58s %8d\n' "4 sequential go build" "$sequential"
-printf '%-58s %8d\n' "mvn go-hygiene:build (parallel matrix, incl. Maven start)" "$plugin"
-python3 -c "print('%-58s %8.2f' % ('plugin / sequential', $plugin / $sequential))"
+# (2) A changed main package, warm cache: a new package-level value each time, so the package's object changes
+# and every target relinks (a comment alone would not: go would find the link's inputs unchanged).
+runs=${1:-5}
+stamp=example/cmd/hello/zz_bench_stamp.go
+trap 'rm -f "$stamp"' EXIT
+change() { printf 'package main\n\nvar benchStamp = "%s"\n' "$(date +%s%N)" > "$stamp"; }
+out=$(mktemp -d)
+seq_runs=(); plugin_runs=()
+for t in $targets; do   # warm the cache for both sides
+  cgo=0; [ "$t" = linux/amd64 ] && cgo=1
+  ( cd example && GOOS=${t%/*} GOARCH=${t#*/} CGO_ENABLED=$cgo CC=gcc GOFLAGS="-buildvcs=false -mod=vendor" \
+      go build -trimpath -o "$out/${t/\//_}" ./cmd/hello )
+done
+for i in $(seq "$runs"); do
+  change; start=$(ms)
+  for t in $targets; do
+    cgo=0; [ "$t" = linux/amd64 ] && cgo=1
+    ( cd example && GOOS=${t%/*} GOARCH=${t#*/} CGO_ENABLED=$cgo CC=gcc GOFLAGS="-buildvcs=false -mod=vendor" \
+        go build -trimpath -o "$out/${t/\//_}" ./cmd/hello )
+  done
+  seq_runs+=($(( $(ms) - start )))
+  change; start=$(ms)
+  mvn -B -q -Dstyle.color=never -f example/pom.xml "io.gohygiene:go-hygiene-maven-plugin:$version:build" -Dgo-hygiene.attach=false
+  plugin_runs+=($(( $(ms) - start )))
+done
+rm -rf "$out"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+changed_seq=$(median "${seq_runs[@]}"); changed_plugin=$(median "${plugin_runs[@]}")
+
+printf '%-66s %8s\n' "4 targets (example/cmd/hello), $(nproc) cores" "ms"
+printf '%-66s %8d\n' "empty GOCACHE: 4 sequential go build" "$sequential"
+printf '%-66s %8d\n' "empty GOCACHE: mvn go-hygiene:build (parallel matrix, incl. Maven start)" "$plugin"
+python3 -c "print('%-66s %8.2f' % ('empty GOCACHE: plugin / sequential', $plugin / $sequential))"
+printf '%-66s %8d\n' "main package changed, warm cache: 4 sequential go build (median of $runs)" "$changed_seq"
+printf '%-66s %8d\n' "main package changed, warm cache: mvn go-hygiene:build (incl. Maven start)" "$changed_plugin"
+python3 -c "print('%-66s %8.2f' % ('main package changed: plugin / sequential', $changed_plugin / $changed_seq))"
