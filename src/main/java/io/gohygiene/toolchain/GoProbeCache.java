@@ -70,8 +70,20 @@ public final class GoProbeCache {
         return Optional.of(GoToolchain.of(located, version.get(), versionLine, env, new SupportedPlatforms(platforms, version.get().goName())));
     }
 
-    /** Keeps {@code go} for the next run; written whole or not at all, and a failure to write only costs that run a probe. */
+    /**
+     * Keeps {@code go} for the next run; written whole or not at all, and a failure to write only costs that run a
+     * probe. Not for a go that is a script (an asdf, mise or goenv shim): which Go it runs can change with no file
+     * or variable here changing, so it is probed every time.
+     */
     public static void write(Path file, GoToolchain go, Map<String, String> environment) {
+        if (!isExecutableImage(go.executable())) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // read() would refuse it anyway: its key names this go, whose answers are never kept
+            }
+            return;
+        }
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
         p.setProperty("key", key(go.located(), environment));
@@ -91,6 +103,21 @@ public final class GoProbeCache {
         } catch (IOException e) {
             // the next run probes again
         }
+    }
+
+    /** ELF, Mach-O (thin or universal) or PE: a compiled go, not a script that chooses one. */
+    static boolean isExecutableImage(Path executable) {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(executable)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
+        return magic == 0x7f454c46 || magic == 0xfeedface || magic == 0xfeedfacf || magic == 0xcefaedfe || magic == 0xcffaedfe
+                || magic == 0xcafebabe || (head[0] == 'M' && head[1] == 'Z');
     }
 
     /** The files whose content decides what go says about itself, besides the environment. */

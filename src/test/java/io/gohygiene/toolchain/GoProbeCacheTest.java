@@ -75,6 +75,25 @@ class GoProbeCacheTest {
         assertTrue(GoProbeCache.read(temp.resolve("absent.properties"), located, env).isEmpty());
     }
 
+    @Test
+    void aGoThatIsAScriptIsProbedEveryTime() throws Exception {
+        // What asdf, mise and goenv put on PATH: a script that picks a Go by settings this cache cannot see.
+        Path shim = temp.resolve("shims/go");
+        Files.createDirectories(shim.getParent());
+        Files.writeString(shim, "#!/bin/sh\nexec '" + GoOnPath.executable() + "' \"$@\"\n");
+        shim.toFile().setExecutable(true);
+        LocatedGo viaShim = new LocatedGo(shim, "PATH", List.of());
+        Map<String, String> env = environment();
+        GoToolchain probed = GoToolchain.probe(viaShim, env, Duration.ofMinutes(2), new ProcessRunner());
+        Path cache = temp.resolve("go-probe.properties");
+
+        GoProbeCache.write(cache, probed, env);
+
+        assertTrue(Files.notExists(cache));
+        assertTrue(GoProbeCache.read(cache, viaShim, env).isEmpty());
+        assertTrue(GoProbeCache.isExecutableImage(GoOnPath.executable()));
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> env = new TreeMap<>(System.getenv());
         env.put("GOTOOLCHAIN", "local");
