@@ -19,9 +19,14 @@ import java.util.stream.Stream;
 /** File-tree chores of vendoring: copying out of the read-only module cache, hashing, deleting, swapping, JSON files. */
 final class VendorFiles {
 
-    /** The manifest's and the cgo paths' format: indented, tolerant of fields a newer plugin added. */
-    private static final JSON JSON_FILES = JSON.builder().enable(JSON.Feature.PRETTY_PRINT_OUTPUT)
-            .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY).build();
+    /**
+     * The manifest's and the cgo paths' format: indented, tolerant of fields a newer plugin added. In a holder, so
+     * that hashing a file (the no-op check) does not start the JSON library.
+     */
+    private static final class Json {
+        static final JSON FILES = JSON.builder().enable(JSON.Feature.PRETTY_PRINT_OUTPUT)
+                .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY).build();
+    }
 
     private VendorFiles() {
     }
@@ -93,11 +98,11 @@ final class VendorFiles {
     }
 
     static <T> T readJson(Path file, Class<T> type) throws IOException {
-        return JSON_FILES.beanFrom(type, file.toFile());
+        return Json.FILES.beanFrom(type, file.toFile());
     }
 
     /** Written to a sibling file and moved into place, so a reader never sees half a file. */
     static void writeJson(Object value, Path file) throws IOException {
-        AtomicFiles.write(file, JSON_FILES.asBytes(value));
+        AtomicFiles.write(file, Json.FILES.asBytes(value));
     }
 }
