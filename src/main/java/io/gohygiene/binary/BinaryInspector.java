@@ -7,8 +7,11 @@ import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.macho.MachoFiles;
 import io.gohygiene.binary.pe.PeFile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,32 +38,52 @@ public final class BinaryInspector {
             if (reader.size() < 4) {
                 throw reader.error(0, "the file is " + reader.size() + " bytes, too short for any executable header");
             }
-            ByteBuffer magic = reader.read(0, 4, ByteOrder.BIG_ENDIAN, "magic number");
-            int big = magic.getInt(0);
-            int little = Integer.reverseBytes(big);
+            int big = reader.read(0, 4, ByteOrder.BIG_ENDIAN, "magic number").getInt(0);
+            ExecutableFormat format = formatOf(big).orElseThrow(() ->
+                    reader.error(0, String.format("unknown magic 0x%08x: not an ELF, Mach-O or PE executable", big)));
             List<InspectedImage> images = new ArrayList<>();
-            ExecutableFormat format;
-            if (big == ELF_MAGIC) {
-                format = ExecutableFormat.ELF;
-                images.add(inspected(reader, ElfFile.read(reader)));
-            } else if (big == FAT_MAGIC || big == FAT_MAGIC_64) {
-                format = ExecutableFormat.MACHO_UNIVERSAL;
-                for (MachoFile slice : MachoFiles.readAll(reader)) {
-                    images.add(inspected(reader, slice));
+            switch (format) {
+                case ELF -> images.add(inspected(reader, ElfFile.read(reader)));
+                case PE -> images.add(inspected(reader, PeFile.read(reader)));
+                default -> {
+                    for (MachoFile image : MachoFiles.readAll(reader)) {
+                        images.add(inspected(reader, image));
+                    }
                 }
-            } else if (big == MH_MAGIC || big == MH_MAGIC_64 || little == MH_MAGIC || little == MH_MAGIC_64) {
-                format = ExecutableFormat.MACHO;
-                for (MachoFile image : MachoFiles.readAll(reader)) {
-                    images.add(inspected(reader, image));
-                }
-            } else if ((big >>> 16) == 0x4d5a) { // "MZ"
-                format = ExecutableFormat.PE;
-                images.add(inspected(reader, PeFile.read(reader)));
-            } else {
-                throw reader.error(0, String.format("unknown magic 0x%08x: not an ELF, Mach-O or PE executable", big));
             }
             return new BinaryReport(file, reader.size(), format, images);
         }
+    }
+
+    /**
+     * The format a file's magic number names, reading its first four bytes and nothing else; empty for anything
+     * else (a script, a file shorter than a magic number, one that cannot be read).
+     */
+    public static Optional<ExecutableFormat> formatOf(Path file) {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return formatOf(ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN).getInt(0));
+    }
+
+    /** The format the first four bytes, read big-endian, name. */
+    private static Optional<ExecutableFormat> formatOf(int big) {
+        int little = Integer.reverseBytes(big);
+        if (big == ELF_MAGIC) {
+            return Optional.of(ExecutableFormat.ELF);
+        } else if (big == FAT_MAGIC || big == FAT_MAGIC_64) {
+            return Optional.of(ExecutableFormat.MACHO_UNIVERSAL);
+        } else if (big == MH_MAGIC || big == MH_MAGIC_64 || little == MH_MAGIC || little == MH_MAGIC_64) {
+            return Optional.of(ExecutableFormat.MACHO);
+        } else if ((big >>> 16) == 0x4d5a) { // "MZ"
+            return Optional.of(ExecutableFormat.PE);
+        }
+        return Optional.empty();
     }
 
     private static InspectedImage inspected(BinaryReader reader, ExecutableFile executable) throws BinaryFormatException {

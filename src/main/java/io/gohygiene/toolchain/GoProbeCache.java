@@ -1,5 +1,6 @@
 package io.gohygiene.toolchain;
 
+import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.files.AtomicFiles;
 import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
@@ -107,17 +108,7 @@ public final class GoProbeCache {
 
     /** ELF, Mach-O (thin or universal) or PE: a compiled go, not a script that chooses one. */
     static boolean isExecutableImage(Path executable) {
-        byte[] head = new byte[4];
-        try (InputStream in = Files.newInputStream(executable)) {
-            if (in.readNBytes(head, 0, 4) < 4) {
-                return false;
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
-        return magic == 0x7f454c46 || magic == 0xfeedface || magic == 0xfeedfacf || magic == 0xcefaedfe || magic == 0xcffaedfe
-                || magic == 0xcafebabe || (head[0] == 'M' && head[1] == 'Z');
+        return BinaryInspector.formatOf(executable).isPresent();
     }
 
     /** The files whose content decides what go says about itself, besides the environment. */
