@@ -1,5 +1,6 @@
 package io.gohygiene.build;
 
+import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.CommandLine;
@@ -273,7 +274,7 @@ public final class GoBuild {
                 Files.createLink(kept, file);
                 return new OutputState(kept, time, null);
             } catch (UnsupportedOperationException | IOException e) {
-                return new OutputState(null, time, sha256(file));
+                return new OutputState(null, time, Sha256.of(file));
             }
         }
 
@@ -283,7 +284,7 @@ public final class GoBuild {
                 return false;
             }
             if (kept == null) {
-                if (!java.util.Arrays.equals(sha256(now), sha256)) {
+                if (!java.util.Arrays.equals(Sha256.of(now), sha256)) {
                     return false;
                 }
             } else if (!Files.isSameFile(kept, now)) {
@@ -302,10 +303,6 @@ public final class GoBuild {
             if (kept != null) {
                 Files.deleteIfExists(kept);
             }
-        }
-
-        private static byte[] sha256(Path file) throws IOException {
-            return io.gohygiene.files.Sha256.of(file);
         }
     }
 

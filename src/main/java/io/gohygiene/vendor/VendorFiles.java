@@ -2,7 +2,6 @@ package io.gohygiene.vendor;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.gohygiene.files.AtomicFiles;
-import io.gohygiene.files.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,10 +52,6 @@ final class VendorFiles {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
-    }
-
-    static String sha256(Path file) throws IOException {
-        return Sha256.hex(file);
     }
 
     /** Deletes a tree, making read-only directories writable first (a tree copied from the cache by someone else). */

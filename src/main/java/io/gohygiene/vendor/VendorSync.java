@@ -1,6 +1,7 @@
 package io.gohygiene.vendor;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.gohygiene.files.Sha256;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessException;
@@ -260,7 +261,7 @@ public final class VendorSync {
         Path from = source.resolve(file);
         VendorFiles.copyContent(from, to);
         r.restored.add(new VendorManifest.RestoredFile("vendor/" + module.path() + "/" + file, module.display(), reason,
-                VendorFiles.sha256(to)));
+                Sha256.hex(to)));
         r.modulesWithRestores.add(module.path());
     }
 
@@ -395,7 +396,7 @@ public final class VendorSync {
 
     /** SHA-256 over what decides the vendor tree: go.mod, go.sum, modules.txt, the restored files, the go and the settings. */
     private String fingerprint(VendorRequest request, List<String> restoredPaths) throws IOException {
-        MessageDigest digest = io.gohygiene.files.Sha256.digest();
+        MessageDigest digest = Sha256.digest();
         Path moduleDir = request.moduleDirectory();
         for (Path part : List.of(moduleDir.resolve("go.mod"), moduleDir.resolve("go.sum"), request.vendorDirectory().resolve("modules.txt"))) {
             digest.update((moduleDir.relativize(part) + "\0").getBytes(StandardCharsets.UTF_8));
@@ -406,7 +407,7 @@ public final class VendorSync {
         }
         for (String path : restoredPaths) {
             Path file = moduleDir.resolve(path);
-            digest.update((path + "\0" + (Files.isRegularFile(file) ? VendorFiles.sha256(file) : "missing") + "\0").getBytes(StandardCharsets.UTF_8));
+            digest.update((path + "\0" + (Files.isRegularFile(file) ? Sha256.hex(file) : "missing") + "\0").getBytes(StandardCharsets.UTF_8));
         }
         digest.update((goVersionLine + "\0" + request.wholeModules() + "\0" + request.allowVendorEdits()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());

@@ -232,7 +232,7 @@ class VendorSyncTest {
     static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         for (String f : VendorFiles.files(root)) {
-            out.put(f, VendorFiles.sha256(root.resolve(f)));
+            out.put(f, io.gohygiene.files.Sha256.hex(root.resolve(f)));
         }
         return out;
     }
