@@ -99,11 +99,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         }
         List<Finding> failing = new ArrayList<>();
         for (BinaryVerifier.Verification v : results) {
-            long failures = v.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).count();
-            long warnings = v.findings().stream().filter(f -> f.verdict() == Verdict.WARN).count();
-            long waived = v.findings().stream().filter(f -> f.verdict() == Verdict.WAIVED).count();
-            getLog().info(v.shownAs() + " (" + v.target().name() + ", " + v.report().describe() + "): " + failures + " failed, "
-                    + warnings + " warnings, " + waived + " waived");
+            getLog().info(v.shownAs() + " (" + v.target().name() + ", " + v.report().describe() + "): " + counts(v.findings()));
             FindingsTable.render(v.findings()).forEach(getLog()::info);
             for (Finding f : v.findings()) {
                 if (f.verdict() == Verdict.FAIL) {
@@ -123,12 +119,9 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
         }
-        List<Finding> all = results.stream().flatMap(v -> v.findings().stream()).toList();
         getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
                 + io.gohygiene.process.Durations.format(java.time.Duration.ofNanos(System.nanoTime() - start)) + ": "
-                + all.stream().filter(f -> f.verdict() == Verdict.FAIL).count() + " failed, "
-                + all.stream().filter(f -> f.verdict() == Verdict.WARN).count() + " warnings, "
-                + all.stream().filter(f -> f.verdict() == Verdict.WAIVED).count() + " waived");
+                + counts(results.stream().flatMap(v -> v.findings().stream()).toList()));
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder("Binary verification failed: " + failing.size() + " problem(s):");
             for (BinaryVerifier.Verification v : results) {
@@ -141,6 +134,13 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             }
             throw new MojoFailureException(message.toString());
         }
+    }
+
+    /** "1 failed, 2 warnings, 0 waived": the summary of a binary's findings, or of all of them. */
+    private static String counts(List<Finding> findings) {
+        return findings.stream().filter(f -> f.verdict() == Verdict.FAIL).count() + " failed, "
+                + findings.stream().filter(f -> f.verdict() == Verdict.WARN).count() + " warnings, "
+                + findings.stream().filter(f -> f.verdict() == Verdict.WAIVED).count() + " waived";
     }
 
     /** Explicit binaries if any are listed, else what the build goal produced for the configured targets. */
