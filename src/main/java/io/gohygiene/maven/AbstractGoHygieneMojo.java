@@ -145,11 +145,11 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
     }
 
     /**
-     * The sysroot and Homebrew settings of the configured cgo targets (see {@link io.gohygiene.vendor.CgoPaths});
+     * The sysroot and Homebrew settings of the configured cgo targets (see {@link io.gohygiene.platform.CgoPaths});
      * the vendor goal writes them, the build goal reads them.
      */
-    io.gohygiene.vendor.CgoPaths computeCgoPaths(io.gohygiene.platform.Platform host) throws MojoExecutionException {
-        List<io.gohygiene.vendor.CgoPaths.Sysroot> sysroots = new ArrayList<>();
+    io.gohygiene.platform.CgoPaths computeCgoPaths(io.gohygiene.platform.Platform host) throws MojoExecutionException {
+        List<io.gohygiene.platform.CgoPaths.Sysroot> sysroots = new ArrayList<>();
         List<io.gohygiene.platform.Platform> nativeCgo = new ArrayList<>();
         if (targets != null) {
             for (TargetConfig config : targets) {
@@ -164,7 +164,7 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
                         throw new MojoExecutionException("<sysroot> of " + t.name() + " is " + config.sysroot()
                                 + ", which is not a directory; point it at the root of the target's headers and libraries");
                     }
-                    sysroots.add(new io.gohygiene.vendor.CgoPaths.Sysroot(t.platform(), config.sysroot().toPath()));
+                    sysroots.add(new io.gohygiene.platform.CgoPaths.Sysroot(t.platform(), config.sysroot().toPath()));
                 }
                 if (!Boolean.FALSE.equals(t.cgo()) && t.platform().equals(host)) {
                     nativeCgo.add(t.platform());
@@ -173,7 +173,7 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         } else {
             nativeCgo.add(host);
         }
-        return io.gohygiene.vendor.CgoPaths.compute(sysroots, nativeCgo, host, java.nio.file.Files::isDirectory);
+        return io.gohygiene.platform.CgoPaths.compute(sysroots, nativeCgo, host, java.nio.file.Files::isDirectory);
     }
 
     /**

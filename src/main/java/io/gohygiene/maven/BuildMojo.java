@@ -1,9 +1,9 @@
 package io.gohygiene.maven;
 
-import io.gohygiene.build.BuildException;
-import io.gohygiene.build.BuildMatrix;
-import io.gohygiene.build.BuildRequest;
-import io.gohygiene.build.BuildResult;
+import io.gohygiene.gobuild.BuildException;
+import io.gohygiene.gobuild.BuildMatrix;
+import io.gohygiene.gobuild.BuildRequest;
+import io.gohygiene.gobuild.BuildResult;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.Durations;
@@ -110,7 +110,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         }
         List<Target> discovered = new ArrayList<>();
         for (Target t : matrix) {
-            Target filled = io.gohygiene.build.CrossCompilers.withDiscoveredCompiler(t, go.hostPlatform(), probe);
+            Target filled = io.gohygiene.gobuild.CrossCompilers.withDiscoveredCompiler(t, go.hostPlatform(), probe);
             if (filled != t) {
                 getLog().info("go-hygiene: " + t.name() + " wants cgo and names no <cc>: using " + filled.cc() + " found on PATH");
             }
@@ -201,7 +201,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
      * compiles for another platform fails here, with the check's hint, rather than deep in a link.
      */
     private void requireMatchingCompilers(GoToolchain go, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
-        List<io.gohygiene.rules.Finding> failures;
+        List<io.gohygiene.finding.Finding> failures;
         try {
             failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
                     new io.gohygiene.toolchain.ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
@@ -224,10 +224,10 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     }
 
     /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */
-    private io.gohygiene.vendor.CgoPaths cgoPaths(GoToolchain go) throws MojoExecutionException {
-        Path file = workDirectory.toPath().resolve(io.gohygiene.vendor.CgoPaths.FILE_NAME);
+    private io.gohygiene.platform.CgoPaths cgoPaths(GoToolchain go) throws MojoExecutionException {
+        Path file = workDirectory.toPath().resolve(io.gohygiene.platform.CgoPaths.FILE_NAME);
         try {
-            java.util.Optional<io.gohygiene.vendor.CgoPaths> written = io.gohygiene.vendor.CgoPaths.read(file);
+            java.util.Optional<io.gohygiene.platform.CgoPaths> written = io.gohygiene.platform.CgoPaths.read(file);
             if (written.isPresent()) {
                 if (!written.get().entries().isEmpty()) {
                     getLog().info("go-hygiene: cgo paths from the vendor goal (" + relative(file) + "): "
@@ -242,8 +242,8 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     }
 
     /** The zig settings (glibc floor, libc, macOS minimum) of each configured target. */
-    private java.util.Map<Target, io.gohygiene.build.CToolchain> cToolchains() throws MojoExecutionException {
-        java.util.Map<Target, io.gohygiene.build.CToolchain> result = new java.util.HashMap<>();
+    private java.util.Map<Target, io.gohygiene.gobuild.CToolchain> cToolchains() throws MojoExecutionException {
+        java.util.Map<Target, io.gohygiene.gobuild.CToolchain> result = new java.util.HashMap<>();
         if (targets != null) {
             for (TargetConfig t : targets) {
                 result.put(t.toTarget(), t.cToolchain());

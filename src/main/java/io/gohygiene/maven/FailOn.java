@@ -1,6 +1,6 @@
 package io.gohygiene.maven;
 
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Verdict;
 
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package io.gohygiene.maven;
 
 import io.gohygiene.rules.Linkage;
 import io.gohygiene.rules.RuleSettings;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.VersionRange;
 
 import java.util.Arrays;
 import java.util.List;

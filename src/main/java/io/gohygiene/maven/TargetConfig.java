@@ -75,8 +75,8 @@ public class TargetConfig {
         return sysroot;
     }
 
-    io.gohygiene.build.CToolchain cToolchain() {
-        return new io.gohygiene.build.CToolchain(java.util.Optional.ofNullable(glibc), java.util.Optional.ofNullable(libc),
+    io.gohygiene.gobuild.CToolchain cToolchain() {
+        return new io.gohygiene.gobuild.CToolchain(java.util.Optional.ofNullable(glibc), java.util.Optional.ofNullable(libc),
                 java.util.Optional.ofNullable(macos));
     }
 

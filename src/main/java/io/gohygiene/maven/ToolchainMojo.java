@@ -1,17 +1,17 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.report.FindingsTable;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Severity;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.toolchain.ToolchainGate;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.ToolchainReport;
 import io.gohygiene.toolchain.ToolchainRequest;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.VersionRange;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

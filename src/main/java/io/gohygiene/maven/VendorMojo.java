@@ -1,14 +1,14 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.modvendor.VendorException;
+import io.gohygiene.modvendor.VendorManifest;
+import io.gohygiene.modvendor.VendorRequest;
+import io.gohygiene.modvendor.VendorResult;
+import io.gohygiene.modvendor.VendorSync;
+import io.gohygiene.platform.CgoPaths;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LiveSystemProbe;
-import io.gohygiene.vendor.CgoPaths;
-import io.gohygiene.vendor.VendorException;
-import io.gohygiene.vendor.VendorManifest;
-import io.gohygiene.vendor.VendorRequest;
-import io.gohygiene.vendor.VendorResult;
-import io.gohygiene.vendor.VendorSync;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,20 +1,20 @@
 package io.gohygiene.maven;
 
 import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.report.FindingsTable;
 import io.gohygiene.report.VerifyReports;
 import io.gohygiene.rules.BinaryVerifier;
-import io.gohygiene.rules.Finding;
 import io.gohygiene.rules.RuleCatalog;
 import io.gohygiene.rules.RuleSettings;
-import io.gohygiene.rules.Severity;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.rules.VerifyPolicy;
 import io.gohygiene.rules.Waiver;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -5,7 +5,7 @@ import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.ColumnData;
 import com.github.freva.asciitable.HorizontalAlign;
 import com.github.freva.asciitable.OverflowBehaviour;
-import io.gohygiene.rules.Finding;
+import io.gohygiene.finding.Finding;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package io.gohygiene.rules;
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
 import io.gohygiene.platform.Target;
 
 import java.nio.file.Path;

@@ -3,9 +3,11 @@ package io.gohygiene.rules;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.Module;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
-import io.gohygiene.toolchain.GoVersion;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.GoVersion;
+import io.gohygiene.version.VersionRange;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import io.gohygiene.binary.ExecutableFile;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 
 import java.util.List;

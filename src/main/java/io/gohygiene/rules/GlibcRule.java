@@ -5,7 +5,10 @@ import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.elf.SymbolVersion;
 import io.gohygiene.binary.elf.VersionNeed;
 import io.gohygiene.binary.elf.VersionNeedAux;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
+import io.gohygiene.version.DottedVersions;
 
 import java.util.Comparator;
 import java.util.LinkedHashSet;

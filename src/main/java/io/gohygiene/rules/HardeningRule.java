@@ -9,6 +9,9 @@ import io.gohygiene.binary.macho.MachHeader;
 import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.pe.OptionalHeader;
 import io.gohygiene.binary.pe.PeFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.InspectedImage;
+import io.gohygiene.finding.Finding;
 import io.gohygiene.platform.Target;
 
 import java.util.ArrayList;

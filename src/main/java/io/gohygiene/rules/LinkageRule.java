@@ -6,6 +6,8 @@ import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.macho.Dylib;
 import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.pe.PeFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
 import io.gohygiene.platform.Target;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.gohygiene.rules;
 
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.VersionRange;
 
 import java.util.List;
 import java.util.Optional;

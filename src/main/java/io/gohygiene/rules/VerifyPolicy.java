@@ -1,5 +1,6 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.finding.Severity;
 import io.gohygiene.platform.Target;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
+
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.finding.Finding;
+
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;

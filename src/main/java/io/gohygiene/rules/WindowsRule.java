@@ -5,8 +5,11 @@ import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.pe.OptionalHeader;
 import io.gohygiene.binary.pe.PeFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
-import io.gohygiene.toolchain.GoVersion;
+import io.gohygiene.version.DottedVersions;
+import io.gohygiene.version.GoVersion;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.gohygiene.toolchain;
 
+import io.gohygiene.version.GoVersion;
+
 import java.nio.file.Path;
 import java.util.Optional;
 

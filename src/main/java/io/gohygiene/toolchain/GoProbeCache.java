@@ -5,6 +5,7 @@ import io.gohygiene.files.AtomicFiles;
 import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.SupportedPlatforms;
+import io.gohygiene.version.GoVersion;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,6 +7,7 @@ import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessException;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.version.GoVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;

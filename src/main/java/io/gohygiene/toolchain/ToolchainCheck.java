@@ -1,6 +1,6 @@
 package io.gohygiene.toolchain;
 
-import io.gohygiene.rules.Finding;
+import io.gohygiene.finding.Finding;
 
 import java.util.List;
 

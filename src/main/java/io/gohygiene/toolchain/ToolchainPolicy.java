@@ -1,6 +1,7 @@
 package io.gohygiene.toolchain;
 
-import io.gohygiene.rules.Severity;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.version.VersionRange;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.gohygiene.toolchain;
 
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 
 import java.util.List;
 

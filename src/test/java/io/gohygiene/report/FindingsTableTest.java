@@ -1,7 +1,7 @@
 package io.gohygiene.report;
 
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

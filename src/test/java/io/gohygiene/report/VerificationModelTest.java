@@ -1,9 +1,9 @@
 package io.gohygiene.report;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.rules.BinaryVerification;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.rules.VerifyResult;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,9 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.testing.GoBinaries;
 import org.junit.jupiter.api.Test;

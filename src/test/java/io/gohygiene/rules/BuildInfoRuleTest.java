@@ -5,10 +5,13 @@ import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.Module;
 import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.testing.BinaryFiles;
 import io.gohygiene.testing.GoBuild;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.VersionRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.GoBuild;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.pe.PeFile;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.testing.GoBinaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

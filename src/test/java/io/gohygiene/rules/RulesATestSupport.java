@@ -2,6 +2,8 @@ package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.report.FindingsTable;

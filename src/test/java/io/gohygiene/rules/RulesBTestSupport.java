@@ -3,6 +3,8 @@ package io.gohygiene.rules;
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;

@@ -1,11 +1,12 @@
 package io.gohygiene.toolchain;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.checks.GoVersionCheck;
+import io.gohygiene.version.VersionRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

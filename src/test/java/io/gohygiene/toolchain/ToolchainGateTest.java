@@ -1,13 +1,14 @@
 package io.gohygiene.toolchain;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.ProcessRunner;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Severity;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.checks.GoVersionCheck;
 import io.gohygiene.toolchain.checks.InheritedEnvironmentCheck;
+import io.gohygiene.version.VersionRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

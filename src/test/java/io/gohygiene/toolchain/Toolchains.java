@@ -1,9 +1,9 @@
 package io.gohygiene.toolchain;
 
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.finding.Finding;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.ProcessRunner;
-import io.gohygiene.rules.Finding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

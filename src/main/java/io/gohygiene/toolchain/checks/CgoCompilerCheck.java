@@ -1,10 +1,10 @@
 package io.gohygiene.toolchain.checks;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Architectures;
 import io.gohygiene.platform.SupportedPlatforms;
 import io.gohygiene.platform.Target;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 

@@ -1,13 +1,13 @@
 package io.gohygiene.toolchain.checks;
 
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.toolchain.GoModFile;
 import io.gohygiene.toolchain.GoSettings.Setting;
-import io.gohygiene.toolchain.GoVersion;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.GoVersion;
+import io.gohygiene.version.VersionRange;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.gohygiene.toolchain.checks;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.GoSettings.Setting;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;

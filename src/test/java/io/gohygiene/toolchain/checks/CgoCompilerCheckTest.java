@@ -1,9 +1,9 @@
 package io.gohygiene.toolchain.checks;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.ToolchainReport;
 import io.gohygiene.toolchain.Toolchains;

@@ -1,12 +1,12 @@
 package io.gohygiene.toolchain.checks;
 
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
-import io.gohygiene.toolchain.GoVersion;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.ToolchainReport;
 import io.gohygiene.toolchain.Toolchains;
-import io.gohygiene.toolchain.VersionRange;
+import io.gohygiene.version.GoVersion;
+import io.gohygiene.version.VersionRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

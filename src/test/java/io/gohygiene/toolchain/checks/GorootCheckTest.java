@@ -1,7 +1,7 @@
 package io.gohygiene.toolchain.checks;
 
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.ToolchainReport;
 import io.gohygiene.toolchain.Toolchains;

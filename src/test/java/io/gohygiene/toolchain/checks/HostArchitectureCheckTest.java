@@ -2,14 +2,14 @@ package io.gohygiene.toolchain.checks;
 
 import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.binary.BinaryReport;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Severity;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.toolchain.HostPlatform;
 import io.gohygiene.toolchain.ToolchainContext;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.Toolchains;
-import io.gohygiene.rules.Severity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

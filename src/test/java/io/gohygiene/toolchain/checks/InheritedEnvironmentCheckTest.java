@@ -1,8 +1,8 @@
 package io.gohygiene.toolchain.checks;
 
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
-import io.gohygiene.rules.Finding;
-import io.gohygiene.rules.Verdict;
 import io.gohygiene.toolchain.ToolchainPolicy;
 import io.gohygiene.toolchain.Toolchains;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,208 @@
+package io.gohygiene.gobuild;
+
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.Target;
+import io.gohygiene.platform.Variant;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The complete environment of one target's {@code go build}, and why each variable the plugin set has its value.
+ * <p>
+ * What decides <em>what</em> is built (GOOS, GOARCH, the variant variables, CGO_ENABLED, CC, CXX, CGO_*FLAGS,
+ * GOFLAGS, PKG_CONFIG_*) is dropped from the inherited environment, unless the request says to inherit it, and
+ * set from the target. What says <em>where and how</em> to fetch and cache (PATH, HOME, GOPATH, GOCACHE,
+ * GOMODCACHE, GOPROXY, GOPRIVATE, GONOSUMDB, GOTOOLCHAIN, proxies …) passes through.
+ */
+public final class BuildEnvironment {
+
+    /** Variables that decide what {@code go build} produces: never inherited unless asked. */
+    public static final Set<String> DECISIVE = Collections.unmodifiableSet(new java.util.TreeSet<>(List.of(
+            "GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64",
+            "GOWASM", "CGO_ENABLED", "CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS",
+            "CGO_LDFLAGS", "GOFLAGS", "PKG_CONFIG_PATH", "PKG_CONFIG_LIBDIR", "PKG_CONFIG_SYSROOT_DIR")));
+
+    private final Map<String, String> variables;
+    private final List<String> explanation;
+    private final Map<String, String> ignored;
+
+    private BuildEnvironment(Map<String, String> variables, List<String> explanation, Map<String, String> ignored) {
+        this.variables = Collections.unmodifiableMap(new TreeMap<>(variables));
+        this.explanation = List.copyOf(explanation);
+        this.ignored = Collections.unmodifiableMap(new TreeMap<>(ignored));
+    }
+
+    /**
+     * The environment for {@code target}, judging "cross or native" against the platform this JVM runs on.
+     * {@link GoBuild} uses {@link #compute(BuildRequest, Target, Platform, CToolchain)} with the go's own
+     * GOHOSTOS/GOHOSTARCH instead.
+     */
+    public static BuildEnvironment compute(BuildRequest request, Target target) throws BuildException {
+        return compute(request, target, jvmHost(), CToolchain.DEFAULT);
+    }
+
+    /**
+     * The environment for {@code target}; {@code host} is GOHOSTOS/GOHOSTARCH of the go that builds (a target
+     * other than that is a cross build, for which Go turns cgo off unless told otherwise).
+     */
+    public static BuildEnvironment compute(BuildRequest request, Target target, Platform host, CToolchain cToolchain)
+            throws BuildException {
+        Map<String, String> env = new TreeMap<>(request.environment());
+        Map<String, String> ignored = new TreeMap<>();
+        if (!request.inheritBuildEnvironment()) {
+            for (String name : DECISIVE) {
+                String value = env.remove(name);
+                if (value != null) {
+                    ignored.put(name, value);
+                }
+            }
+        }
+        Map<String, String> set = new LinkedHashMap<>();
+        List<String> why = new ArrayList<>();
+        if (!request.inheritBuildEnvironment() && !request.goEnvFile().isEmpty()) {
+            // go reads its env file after the environment: a 'go env -w GOFLAGS=…' or 'CC=…' would decide the build
+            // behind the plugin's back. Its other settings (GOPROXY, GOPRIVATE, GOTOOLCHAIN …) still apply, passed on here.
+            for (Map.Entry<String, String> e : new TreeMap<>(request.goEnvFile()).entrySet()) {
+                if (DECISIVE.contains(e.getKey())) {
+                    ignored.putIfAbsent(e.getKey() + " (go env file)", e.getValue());
+                } else if (!env.containsKey(e.getKey()) && !e.getValue().isEmpty() && !e.getKey().equals("GOROOT")) {
+                    set(env, set, why, e.getKey(), e.getValue(), "from the go env file");
+                }
+            }
+            set(env, set, why, "GOENV", "off", "the go env file's settings that decide what is built do not apply");
+        }
+        set(env, set, why, "GOOS", target.goos(), "target");
+        set(env, set, why, "GOARCH", target.goarch(), "target");
+        Variant variant = target.variantVariable().orElse(null);
+        if (variant != null) {
+            set(env, set, why, variant.name(), target.variant(), "target");
+        }
+        boolean cross = !target.platform().equals(host);
+        if (target.wantsCgo()) {
+            set(env, set, why, "CGO_ENABLED", "1", cross
+                    ? "target asks for cgo; a cross build would otherwise turn it off"
+                    : "target asks for cgo");
+        } else if (Boolean.FALSE.equals(target.cgo())) {
+            set(env, set, why, "CGO_ENABLED", "0", "target says cgo false");
+        } else if (cross) {
+            if (env.containsKey("CGO_ENABLED")) {
+                why.add("CGO_ENABLED=" + env.get("CGO_ENABLED") + " (inherited; the target does not say)");
+            } else {
+                set(env, set, why, "CGO_ENABLED", "0",
+                        "cross build for " + target.platform() + " from " + host + " and the target does not ask for cgo;"
+                                + " Go would turn cgo off for it anyway, this makes it explicit");
+            }
+        } else if (!env.containsKey("CGO_ENABLED")) {
+            why.add("CGO_ENABLED not set (native build, the target does not say: Go's default, on when a C compiler is found)");
+        }
+        if (target.wantsCgo() && target.cc() != null) {
+            if (ZigCc.isZig(target.cc())) {
+                ZigCc.Prepared zig = ZigCc.prepare(target, cToolchain.glibc(), cToolchain.libc(), cToolchain.macos(),
+                        request.workDirectory());
+                set(env, set, why, "CC", zig.cc(), "target <cc>zig</cc>: wrapper for zig cc");
+                for (Map.Entry<String, String> e : zig.extraEnv().entrySet()) {
+                    String value = e.getValue();
+                    String before = env.get(e.getKey());
+                    if (before != null && !before.isBlank() && e.getKey().startsWith("CGO_")) {
+                        value = before + " " + value;
+                    }
+                    set(env, set, why, e.getKey(), value, "zig for " + target.name());
+                }
+                why.addAll(zig.explanation());
+            } else {
+                set(env, set, why, "CC", target.cc(), "target <cc>" + target.cc() + "</cc>");
+            }
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(request.cgoFlags()).entrySet()) {
+            String before = env.get(e.getKey());
+            String value = before == null || before.isBlank() ? e.getValue() : before + " " + e.getValue();
+            set(env, set, why, e.getKey(), value, "<cgoFlags> in the pom");
+        }
+        if (target.wantsCgo() || (!Boolean.FALSE.equals(target.cgo()) && !cross)) {
+            for (io.gohygiene.platform.CgoPaths.Entry e : request.cgoPaths().entries()) {
+                if (!e.platform().equals(target.platform().toString())) {
+                    continue;
+                }
+                String before = env.get(e.variable());
+                String separator = e.variable().startsWith("CGO_") ? " " : ":";
+                String value = before == null || before.isBlank() ? e.value() : before + separator + e.value();
+                set(env, set, why, e.variable(), value, e.reason());
+            }
+        }
+        boolean vendored = Files.isDirectory(request.moduleDirectory().resolve("vendor"));
+        if (vendored) {
+            String goflags = env.get("GOFLAGS");
+            if (goflags == null || goflags.isBlank()) {
+                set(env, set, why, "GOFLAGS", "-mod=vendor", "vendor/ exists: build from it, never from the module cache");
+            } else if (!goflags.contains("-mod=")) {
+                set(env, set, why, "GOFLAGS", goflags + " -mod=vendor", "inherited GOFLAGS, and vendor/ exists");
+            }
+        } else if (!env.containsKey("GOFLAGS")) {
+            why.add("GOFLAGS not set (no vendor/ directory; GOFLAGS from the environment "
+                    + (request.inheritBuildEnvironment() ? "would be inherited" : "is not inherited") + ")");
+        }
+        return new BuildEnvironment(env, why, ignored);
+    }
+
+    private static void set(Map<String, String> env, Map<String, String> set, List<String> why, String name,
+                            String value, String reason) {
+        env.put(name, value);
+        set.put(name, value);
+        why.add(name + "=" + value + " (" + reason + ")");
+    }
+
+    /** The complete environment of the go process. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /** One line per variable the plugin set (or deliberately left unset), with the reason. */
+    public List<String> explanation() {
+        return explanation;
+    }
+
+    /** Variables of the inherited environment that were dropped because the target decides them, with their values. */
+    public Map<String, String> ignored() {
+        return ignored;
+    }
+
+    /** The platform this JVM runs on, in Go's words (a fallback: GoBuild asks the go for GOHOSTOS/GOHOSTARCH). */
+    static Platform jvmHost() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String goos = os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+                : os.startsWith("windows") ? "windows"
+                : os.startsWith("freebsd") ? "freebsd"
+                : os.startsWith("openbsd") ? "openbsd"
+                : os.startsWith("netbsd") ? "netbsd"
+                : os.startsWith("sunos") || os.startsWith("solaris") ? "solaris"
+                : os.startsWith("aix") ? "aix"
+                : "linux";
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String goarch = switch (arch) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "x86", "i386", "i486", "i586", "i686" -> "386";
+            case "arm" -> "arm";
+            case "ppc64le" -> "ppc64le";
+            case "ppc64" -> "ppc64";
+            case "s390x" -> "s390x";
+            case "riscv64" -> "riscv64";
+            case "loongarch64" -> "loong64";
+            default -> arch;
+        };
+        return new Platform(goos, goarch);
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\n", explanation);
+    }
+}

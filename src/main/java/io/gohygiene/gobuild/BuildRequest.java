@@ -1,0 +1,102 @@
+package io.gohygiene.gobuild;
+
+import io.gohygiene.platform.CgoPaths;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to build, for every target alike.
+ *
+ * @param moduleDirectory         the directory holding go.mod; {@code go build} runs there
+ * @param packages                the main packages to build ({@code .}, {@code ./cmd/server}); {@code ["."]} when empty
+ * @param outputRoot              {@code target/go}: binaries go to {@code <outputRoot>/<goos>_<goarch>[_<variant>]/}
+ * @param workDirectory           {@code target/go-hygiene}: the re-run scripts ({@code build-<key>.sh/.env}) and zig wrappers
+ * @param buildFlags              further {@code go build} flags, passed as given after the ones the plugin writes
+ * @param ldflags                 the value of {@code -ldflags}, or null
+ * @param tags                    build tags, joined with commas into {@code -tags}
+ * @param buildmode               the value of {@code -buildmode}, or null for Go's default
+ * @param trimpath                whether to pass {@code -trimpath}
+ * @param environment             the environment the build started from (the Maven process's)
+ * @param inheritBuildEnvironment true to keep GOOS, GOARCH, CGO_*, CC … from {@code environment} where the target does not decide them
+ * @param timeout                 how long one {@code go build} may run before its process tree is killed
+ * @param parallelism             how many targets build at once (at least 1)
+ * @param cgoFlags                CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS the project adds (e.g. an
+ *                                include directory), appended after what the plugin computes
+ * @param cgoPaths                sysroot and Homebrew settings per cgo target, as the vendor goal wrote them (or computed
+ *                                the same way when vendoring is off)
+ * @param goEnvFile               the settings of the user's go env file ({@code go env -w}); its decisive ones are left out
+ *                                like the shell's, the others are passed on, and the go process runs with GOENV=off
+ */
+public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
+                           List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
+                           Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
+                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths, Map<String, String> goEnvFile) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    /** The variables {@code cgoFlags} may name. */
+    public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
+            "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request without a go env file. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags,
+                        CgoPaths cgoPaths) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, cgoPaths, Map.of());
+    }
+
+    /** A request without cgo paths. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, CgoPaths.NONE);
+    }
+
+    /** A request without project cgo flags. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, Map.of());
+    }
+
+    public BuildRequest {
+        Objects.requireNonNull(moduleDirectory, "moduleDirectory");
+        Objects.requireNonNull(outputRoot, "outputRoot");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        cgoFlags = cgoFlags == null ? Map.of() : Map.copyOf(cgoFlags);
+        cgoPaths = cgoPaths == null ? CgoPaths.NONE : cgoPaths;
+        goEnvFile = goEnvFile == null ? Map.of() : Map.copyOf(goEnvFile);
+        for (String name : cgoFlags.keySet()) {
+            if (!CGO_FLAG_VARIABLES.contains(name)) {
+                throw new IllegalArgumentException("<cgoFlags> names " + name + "; it takes " + String.join(", ",
+                        new java.util.TreeSet<>(CGO_FLAG_VARIABLES)));
+            }
+        }
+        moduleDirectory = moduleDirectory.toAbsolutePath().normalize();
+        outputRoot = outputRoot.toAbsolutePath().normalize();
+        workDirectory = workDirectory.toAbsolutePath().normalize();
+        packages = packages == null ? List.of() : packages.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        if (packages.isEmpty()) {
+            packages = List.of(".");
+        }
+        buildFlags = buildFlags == null ? List.of() : buildFlags.stream().filter(f -> f != null && !f.isBlank()).toList();
+        tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
+        if (ldflags != null && ldflags.isBlank()) {
+            ldflags = null;
+        }
+        if (buildmode != null && buildmode.isBlank()) {
+            buildmode = null;
+        }
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
+        parallelism = Math.max(1, parallelism);
+    }
+}
