@@ -1,5 +1,6 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.finding.FailOn;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.Durations;
 import org.apache.maven.execution.MavenSession;
@@ -80,6 +81,14 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         return java.nio.file.Path.of(session.getExecutionRootDirectory() != null ? session.getExecutionRootDirectory() : System.getProperty("user.dir"));
     }
 
+    /** The project's build directory (target/), or target/ under the module directory without a pom. */
+    java.nio.file.Path buildDirectory() {
+        if (project != null && project.getBuild() != null && project.getBuild().getDirectory() != null) {
+            return java.nio.file.Path.of(project.getBuild().getDirectory());
+        }
+        return coreModuleDirectory().resolve("target");
+    }
+
     Duration coreTimeout() throws MojoExecutionException {
         try {
             return Durations.parse(timeout);
@@ -114,27 +123,18 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
      * The go this build uses: the {@code <go>} parameter, toolchains.xml, GOROOT, then PATH. Probed once per project
      * and build: the goals of one project share it through the plugin context (vendor, then build).
      */
-    @SuppressWarnings("unchecked")
     io.gohygiene.toolchain.GoToolchain probeGo(io.gohygiene.toolchain.LiveSystemProbe probe) throws MojoExecutionException {
+        Optional<String> configured = Optional.ofNullable(go).filter(s -> !s.isBlank());
+        Optional<String> fromToolchains = goFromToolchains();
+        java.util.Map<Object, Object> context = getPluginContext();
+        String key = "go-hygiene.go:" + configured + ":" + fromToolchains + ":" + probe.environment().hashCode();
+        if (context != null && context.get(key) instanceof io.gohygiene.toolchain.GoToolchain known) {
+            return known;
+        }
         try {
-            io.gohygiene.toolchain.LocatedGo located = new io.gohygiene.toolchain.GoLocator(probe)
-                    .locate(Optional.ofNullable(go).filter(s -> !s.isBlank()), goFromToolchains());
-            java.util.Map<Object, Object> context = getPluginContext();
-            String key = "go-hygiene.go:" + located.executable() + ":" + probe.environment().hashCode();
-            if (context != null && context.get(key) instanceof io.gohygiene.toolchain.GoToolchain known) {
-                return known;
-            }
             // A build with nothing changed reuses the last run's probe, which holds while go and its settings do.
-            java.nio.file.Path cache = project != null && project.getBuild() != null && project.getBuild().getDirectory() != null
-                    ? java.nio.file.Path.of(project.getBuild().getDirectory(), "go-hygiene", "go-probe.properties") : null;
-            io.gohygiene.toolchain.GoToolchain probed = cache == null ? null
-                    : io.gohygiene.toolchain.GoProbeCache.read(cache, located, probe.environment()).orElse(null);
-            if (probed == null) {
-                probed = io.gohygiene.toolchain.GoToolchain.probe(located, probe.environment(), coreTimeout(), new io.gohygiene.process.ProcessRunner());
-                if (cache != null) {
-                    io.gohygiene.toolchain.GoProbeCache.write(cache, probed, probe.environment());
-                }
-            }
+            io.gohygiene.toolchain.GoToolchain probed = io.gohygiene.toolchain.GoProbing.locateAndProbe(probe, new io.gohygiene.process.ProcessRunner(),
+                    configured, fromToolchains, Optional.of(buildDirectory().resolve("go-hygiene").resolve("go-probe.properties")), coreTimeout());
             if (context != null) {
                 context.put(key, probed);
             }

@@ -1,7 +1,11 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.finding.FailureSummary;
+import io.gohygiene.finding.Finding;
 import io.gohygiene.gobuild.BuildException;
 import io.gohygiene.gobuild.BuildMatrix;
+import io.gohygiene.gobuild.BuildOutputs;
+import io.gohygiene.gobuild.BuildPlan;
 import io.gohygiene.gobuild.BuildRequest;
 import io.gohygiene.gobuild.BuildResult;
 import io.gohygiene.platform.Target;
@@ -10,6 +14,9 @@ import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LiveSystemProbe;
+import io.gohygiene.toolchain.ToolchainGate;
+import io.gohygiene.toolchain.ToolchainPolicy;
+import io.gohygiene.toolchain.ToolchainRequest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -19,6 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,63 +106,94 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         long start = System.nanoTime();
         LiveSystemProbe probe = new LiveSystemProbe();
         GoToolchain go = probeGo(probe);
-        List<Target> matrix;
+        BuildPlan plan = plan(go, probe);
+        requireMatchingCompilers(go, plan.targets());
+        BuildRequest request = request(go, probe);
+        getLog().info("go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
+                + " for " + plan.targets().size() + " target(s), " + Math.min(request.parallelism(), plan.targets().size())
+                + " at a time, with " + go.versionLine());
+        List<BuildResult> results;
         try {
-            matrix = coreTargets();
-            go.platforms().requireKnown(matrix);
-            if (matrix.isEmpty()) {
-                matrix = List.of(Target.of(go.hostPlatform()));
+            results = BuildMatrix.buildAll(go.executable(), request, plan.targets(), cToolchains(), new MatrixLog());
+            BuildOutputs.of(results).write(workDirectory.toPath());
+        } catch (BuildException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot record the build's outputs in " + workDirectory + " (" + e.getMessage()
+                    + "); verify needs that list: check that the directory is writable", e);
+        }
+        long unchanged = results.stream().filter(BuildResult::unchanged).count();
+        getLog().info("go-hygiene: " + results.size() + " target(s) built in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))
+                + (unchanged == results.size() ? ", every output unchanged" : unchanged > 0 ? ", " + unchanged + " unchanged" : ""));
+        attach(results);
+    }
+
+    /** The targets as they will be built, each decision the pom left open said in the log. */
+    private BuildPlan plan(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
+        try {
+            BuildPlan plan = BuildPlan.resolve(coreTargets(), this::wantsStaticLinkage, go, probe);
+            plan.notes().forEach(note -> getLog().info("go-hygiene: " + note));
+            if (isGoPackaging()) {
+                plan.requireOneBinary(list(packages));
             }
+            return plan;
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
         }
-        List<Target> discovered = new ArrayList<>();
-        for (Target t : matrix) {
-            Target filled = io.gohygiene.gobuild.CrossCompilers.withDiscoveredCompiler(t, go.hostPlatform(), probe);
-            if (filled != t) {
-                getLog().info("go-hygiene: " + t.name() + " wants cgo and names no <cc>: using " + filled.cc() + " found on PATH");
+    }
+
+    /** {@code <linkage>static</linkage>} in the target's own {@code <rules>}, else in the project's (or go-hygiene.linkage). */
+    private boolean wantsStaticLinkage(Target target) {
+        String linkage = null;
+        if (targets != null) {
+            for (TargetConfig config : targets) {
+                if (config.rules() != null && config.rules().linkage != null && config.toTarget().name().equals(target.name())) {
+                    linkage = config.rules().linkage;
+                }
             }
-            discovered.add(filled);
         }
-        matrix = discovered;
-        requireOneBinaryForGoPackaging(matrix);
-        requireMatchingCompilers(go, matrix);
-        int threads = parallelism != null && parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
-        BuildRequest request;
+        String effective = linkage != null ? linkage : rule("linkage", rulesConfig().linkage).orElse(null);
+        return effective != null && effective.strip().equalsIgnoreCase("static");
+    }
+
+    private BuildRequest request(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
+        if (parallelism != null && parallelism < 1) {
+            throw new MojoExecutionException("<parallelism> (go-hygiene.parallelism) is " + parallelism
+                    + "; it is how many targets build at once: give 1 or more, or leave it out for the number of cores");
+        }
+        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         try {
-            request = new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
+            return new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
                     inheritEnvironment, coreTimeout(), threads, cgoFlags, cgoPaths(go), goEnvFile(go, probe));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        getLog().info("go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
-                + " for " + matrix.size() + " target(s), " + Math.min(threads, matrix.size()) + " at a time, with " + go.versionLine());
-        List<BuildResult> results;
-        try {
-            results = BuildMatrix.buildAll(go.executable(), request, matrix, cToolchains(), new BuildMatrix.Listener() {
-                @Override
-                public void started(Target t) {
-                    getLog().info("  " + t.name() + ": building");
-                }
+    }
 
-                @Override
-                public void finished(BuildResult r) {
-                    getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
-                            + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
-                }
-
-                @Override
-                public void failed(Target t, BuildException e) {
-                    getLog().error("  " + t.name() + ": failed");
-                }
-            });
-        } catch (BuildException e) {
-            throw new MojoFailureException(e.getMessage());
+    /** One line per target when it starts and when it ends. */
+    private final class MatrixLog implements BuildMatrix.Listener {
+        @Override
+        public void started(Target t) {
+            getLog().info("  " + t.name() + ": building");
         }
-        long unchanged = results.stream().filter(BuildResult::unchanged).count();
-        getLog().info("go-hygiene: " + results.size() + " target(s) built in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))
-                + (unchanged == results.size() ? ", every output unchanged" : unchanged > 0 ? ", " + unchanged + " unchanged" : ""));
+
+        @Override
+        public void finished(BuildResult r) {
+            getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
+                    + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
+        }
+
+        @Override
+        public void failed(Target t, BuildException e) {
+            getLog().error("  " + t.name() + ": failed");
+        }
+    }
+
+    /** The binaries as the project's artifacts: the main one with packaging go, and each with its goos-goarch classifier. */
+    private void attach(List<BuildResult> results) {
         if (isGoPackaging()) {
             Path binary = results.get(0).outputs().get(0);
             project.getArtifact().setFile(binary.toFile());
@@ -182,38 +221,21 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     static final String GO_PACKAGING = "go";
 
     /**
-     * With packaging go the binary is the project's artifact, the one {@code mvn install} and {@code deploy} publish
-     * without a classifier: that needs exactly one. Said before anything builds.
-     */
-    private void requireOneBinaryForGoPackaging(List<Target> matrix) throws MojoExecutionException {
-        int binaries = matrix.size() * Math.max(1, packages == null ? 0 : packages.size());
-        if (isGoPackaging() && binaries != 1) {
-            throw new MojoExecutionException("<packaging>go</packaging> publishes one binary as the project's artifact, but this build makes "
-                    + binaries + " (" + matrix.size() + " target(s): " + String.join(", ", matrix.stream().map(Target::name).toList())
-                    + (packages != null && packages.size() > 1 ? "; " + packages.size() + " packages" : "") + ")"
-                    + "\n  hint: use <packaging>pom</packaging>, where every binary is attached with its goos-goarch classifier,"
-                    + " or configure one target and one package");
-        }
-    }
-
-    /**
      * The toolchain gate's C compiler check, run before anything builds: a cgo target whose compiler is missing or
      * compiles for another platform fails here, with the check's hint, rather than deep in a link.
      */
     private void requireMatchingCompilers(GoToolchain go, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
-        List<io.gohygiene.finding.Finding> failures;
+        List<Finding> failures;
         try {
-            failures = new io.gohygiene.toolchain.ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
-                    new io.gohygiene.toolchain.ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
-                            matrix, coreModuleDirectory(), io.gohygiene.toolchain.ToolchainPolicy.defaults(), coreTimeout()));
+            failures = new ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
+                    new ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
+                            matrix, coreModuleDirectory(), ToolchainPolicy.defaults(), coreTimeout()));
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         }
         if (!failures.isEmpty()) {
-            StringBuilder message = new StringBuilder("C compilers do not match their cgo targets; nothing was built:");
-            failures.forEach(f -> message.append("\n  [").append(f.subject()).append("] ").append(f.message())
-                    .append("\n    hint: ").append(f.hint()));
-            throw new MojoFailureException(message.toString());
+            throw new MojoFailureException(FailureSummary.of("C compilers do not match their cgo targets; nothing was built:",
+                    failures.stream().map(f -> new FailureSummary.Item(f.subject(), f)).toList()));
         }
     }
 

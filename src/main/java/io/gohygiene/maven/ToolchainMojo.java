@@ -1,11 +1,11 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.finding.FailOn;
+import io.gohygiene.finding.FailureSummary;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Severity;
-import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.UnknownTargetException;
 import io.gohygiene.process.ProcessRunner;
-import io.gohygiene.report.FindingsTable;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.toolchain.ToolchainGate;
 import io.gohygiene.toolchain.ToolchainPolicy;
@@ -22,14 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Checks the Go toolchain and the host before anything is built: the go executable's own architecture against
  * the hardware's, GOROOT, settings inherited from the shell, the Go version against {@code goVersion} and go.mod,
  * the C compilers of cgo targets, Homebrew on macOS and module security settings. Reports every finding at once.
  */
-@Mojo(name = "toolchain", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
+@Mojo(name = "toolchain", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
 public class ToolchainMojo extends AbstractGoHygieneMojo {
 
     /** Skips this goal only. */
@@ -69,21 +68,12 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
 
         getLog().info("Go toolchain: " + report.go().versionLine() + " at " + report.go().executable()
                 + " (found via " + report.go().located().source() + ")");
-        FindingsTable.render(report.findings()).forEach(getLog()::info);
-        for (Finding f : report.findings()) {
-            if (f.verdict() == Verdict.FAIL) {
-                FindingsTable.explain(f).forEach(getLog()::error);
-            } else if (f.verdict() == Verdict.WARN) {
-                FindingsTable.explain(f).forEach(getLog()::warn);
-            }
-        }
+        FindingsLog.table(getLog(), report.findings());
         List<Finding> failing = report.findings().stream().filter(f -> failOn.fails(f.verdict())).toList();
         if (!failing.isEmpty()) {
-            throw new MojoFailureException("Go toolchain check failed: " + failing.size() + " problem(s):\n"
-                    + failing.stream().map(f -> "  [" + f.check() + "] " + f.message() + "\n    hint: " + f.hint())
-                    .collect(Collectors.joining("\n")));
+            throw new MojoFailureException(FailureSummary.ofChecks("Go toolchain check failed: " + failing.size() + " problem(s):", failing));
         }
-        getLog().info("Go toolchain check passed: " + report.failures().size() + " failures, " + report.warnings().size() + " warnings ("
+        getLog().info("Go toolchain check passed: " + report.failures().size() + " failures, " + report.warnings().size() + (report.warnings().size() == 1 ? " warning (" : " warnings (")
                 + io.gohygiene.process.Durations.format(java.time.Duration.ofNanos(System.nanoTime() - start)) + ")");
     }
 

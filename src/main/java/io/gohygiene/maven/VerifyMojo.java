@@ -1,16 +1,19 @@
 package io.gohygiene.maven;
 
-import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.finding.FailOn;
+import io.gohygiene.finding.FailureSummary;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Severity;
 import io.gohygiene.finding.Verdict;
-import io.gohygiene.platform.Target;
-import io.gohygiene.report.FindingsTable;
+import io.gohygiene.gobuild.VerifyInputs;
+import io.gohygiene.process.Durations;
 import io.gohygiene.report.VerifyReports;
+import io.gohygiene.rules.BinaryToVerify;
 import io.gohygiene.rules.BinaryVerifier;
 import io.gohygiene.rules.RuleCatalog;
 import io.gohygiene.rules.RuleSettings;
 import io.gohygiene.rules.VerifyPolicy;
+import io.gohygiene.rules.VerifyRun;
 import io.gohygiene.rules.Waiver;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,21 +24,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Checks every produced binary against its target and the project's rules: architecture, linkage, libraries,
  * glibc and macOS minimums, Windows subsystem, cgo, build info, and (opt-in) hardening. Prints a table per binary
  * and writes verify.json, verify.sarif and TEST-go-hygiene.xml under target/go-hygiene/.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class VerifyMojo extends AbstractGoHygieneMojo {
 
     /** Skips this goal only. */
@@ -74,44 +76,46 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         long start = System.nanoTime();
         Path base = coreModuleDirectory();
         FailOn failOn = coreFailOn();
-        BinaryVerifier verifier;
+        List<BinaryToVerify> toVerify = binariesToVerify(base);
+        if (toVerify.isEmpty()) {
+            getLog().warn("go-hygiene: NOTHING VERIFIED: no binaries to verify. List them in <binaries> (or -Dgo-hygiene.binaries="
+                    + "path=goos/goarch), or run the build goal before verify");
+            return;
+        }
+        List<BinaryVerifier.Verification> results = VerifyRun.verifyAll(verifier(), toVerify, base);
+        for (BinaryVerifier.Verification v : results) {
+            getLog().info(v.shownAs() + " (" + v.target().name() + (v.report() == null ? "" : ", " + v.report().describe()) + "): "
+                    + counts(v.findings()));
+            FindingsLog.table(getLog(), v.findings());
+        }
+        writeReports(results, base);
+        getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
+                + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ": "
+                + counts(results.stream().flatMap(v -> v.findings().stream()).toList()));
+        List<FailureSummary.Item> failing = results.stream().flatMap(v -> v.findings().stream().filter(f -> failOn.fails(f.verdict()))
+                .map(f -> new FailureSummary.Item(v.shownAs().toString(), f))).toList();
+        if (!failing.isEmpty()) {
+            throw new MojoFailureException(FailureSummary.of("Binary verification failed: " + failing.size() + " problem(s):", failing));
+        }
+    }
+
+    /** "1 failed, 2 warnings, 0 waived": the summary of a binary's findings, or of all of them. */
+    private static String counts(List<Finding> findings) {
+        long warnings = findings.stream().filter(f -> f.verdict() == Verdict.WARN).count();
+        return findings.stream().filter(f -> f.verdict() == Verdict.FAIL).count() + " failed, "
+                + warnings + (warnings == 1 ? " warning, " : " warnings, ")
+                + findings.stream().filter(f -> f.verdict() == Verdict.WAIVED).count() + " waived";
+    }
+
+    private BinaryVerifier verifier() throws MojoExecutionException {
         try {
-            verifier = new BinaryVerifier(RuleCatalog.all(), policy());
+            return new BinaryVerifier(RuleCatalog.all(), policy());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        Map<Path, Target> toVerify = binariesToVerify(base);
-        if (toVerify.isEmpty()) {
-            getLog().info("go-hygiene: no binaries to verify; list them in <binaries> (or -Dgo-hygiene.binaries=path=goos/goarch)"
-                    + " or build them with the build goal");
-            return;
-        }
-        List<BinaryVerifier.Verification> results = new ArrayList<>();
-        for (Map.Entry<Path, Target> entry : toVerify.entrySet()) {
-            Path file = entry.getKey();
-            Path shown = file.startsWith(base) ? base.relativize(file) : file;
-            try {
-                results.add(verifier.verify(file, shown, entry.getValue()));
-            } catch (BinaryFormatException e) {
-                throw new MojoExecutionException("cannot verify " + shown + ": " + e.getMessage()
-                        + "\n  hint: point <binaries> at the executable the Go build produced");
-            }
-        }
-        List<Finding> failing = new ArrayList<>();
-        for (BinaryVerifier.Verification v : results) {
-            getLog().info(v.shownAs() + " (" + v.target().name() + ", " + v.report().describe() + "): " + counts(v.findings()));
-            FindingsTable.render(v.findings()).forEach(getLog()::info);
-            for (Finding f : v.findings()) {
-                if (f.verdict() == Verdict.FAIL) {
-                    FindingsTable.explain(f).forEach(getLog()::error);
-                } else if (f.verdict() == Verdict.WARN || f.verdict() == Verdict.WAIVED) {
-                    FindingsTable.explain(f).forEach(getLog()::warn);
-                }
-                if (failOn.fails(f.verdict())) {
-                    failing.add(f);
-                }
-            }
-        }
+    }
+
+    private void writeReports(List<BinaryVerifier.Verification> results, Path base) throws MojoExecutionException {
         try {
             VerifyReports.Written written = VerifyReports.write(results, reportDirectory.toPath(), base, plugin == null ? "dev" : plugin.getVersion());
             getLog().info("go-hygiene: reports " + written.files().stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList()
@@ -119,84 +123,22 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
         }
-        getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
-                + io.gohygiene.process.Durations.format(java.time.Duration.ofNanos(System.nanoTime() - start)) + ": "
-                + counts(results.stream().flatMap(v -> v.findings().stream()).toList()));
-        if (!failing.isEmpty()) {
-            StringBuilder message = new StringBuilder("Binary verification failed: " + failing.size() + " problem(s):");
-            for (BinaryVerifier.Verification v : results) {
-                for (Finding f : v.findings()) {
-                    if (failOn.fails(f.verdict())) {
-                        message.append("\n  ").append(v.shownAs()).append(" [").append(f.check()).append("] ").append(f.message())
-                                .append("\n    hint: ").append(f.hint());
-                    }
-                }
-            }
-            throw new MojoFailureException(message.toString());
-        }
     }
 
-    /** "1 failed, 2 warnings, 0 waived": the summary of a binary's findings, or of all of them. */
-    private static String counts(List<Finding> findings) {
-        return findings.stream().filter(f -> f.verdict() == Verdict.FAIL).count() + " failed, "
-                + findings.stream().filter(f -> f.verdict() == Verdict.WARN).count() + " warnings, "
-                + findings.stream().filter(f -> f.verdict() == Verdict.WAIVED).count() + " waived";
-    }
-
-    /** Explicit binaries if any are listed, else what the build goal produced for the configured targets. */
-    private Map<Path, Target> binariesToVerify(Path base) throws MojoExecutionException {
-        Map<Path, Target> result = new LinkedHashMap<>();
-        List<Target> configured = coreTargets();
-        List<String[]> explicit = new ArrayList<>();
+    /** Listed binaries, else what the build recorded, else the configured targets' output folders. */
+    private List<BinaryToVerify> binariesToVerify(Path base) throws MojoExecutionException {
+        List<VerifyInputs.Declared> declared = new ArrayList<>();
         if (binaries != null) {
-            for (BinaryConfig b : binaries) {
-                if (b.file == null || b.target == null) {
-                    throw new MojoExecutionException("<binaries>: each <binary> needs a <file> and a <target> (e.g. linux/amd64)");
-                }
-                explicit.add(new String[] {b.file.getPath(), b.target});
-            }
+            binaries.forEach(b -> declared.add(new VerifyInputs.Declared(b.file == null ? null : b.file.getPath(), b.target, "<binaries>")));
         }
-        if (binaryList != null && !binaryList.isBlank()) {
-            for (String pair : binaryList.split(",")) {
-                int eq = pair.lastIndexOf('=');
-                if (eq <= 0) {
-                    throw new MojoExecutionException("go-hygiene.binaries: '" + pair + "' is not path=goos/goarch, e.g. dist/app=linux/amd64");
-                }
-                explicit.add(new String[] {pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()});
-            }
+        try {
+            declared.addAll(VerifyInputs.parseList(binaryList, "go-hygiene.binaries"));
+            return VerifyInputs.resolve(base, declared, coreTargets(), buildDirectory().resolve("go"), buildDirectory().resolve("go-hygiene"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot find the binaries to verify: " + e.getMessage(), e);
         }
-        for (String[] pair : explicit) {
-            Path file = base.resolve(pair[0]).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new MojoExecutionException("binary to verify " + file + " does not exist"
-                        + "\n  hint: build it first, or fix the path in <binaries> / go-hygiene.binaries");
-            }
-            Target target;
-            try {
-                Target parsed = Target.parse(pair[1]);
-                target = configured.stream().filter(t -> t.name().equals(parsed.name())).findFirst().orElse(parsed);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("target of " + pair[0] + ": " + e.getMessage());
-            }
-            result.put(file, target);
-        }
-        if (!result.isEmpty()) {
-            return result;
-        }
-        Path out = project != null && project.getBuild() != null ? Path.of(project.getBuild().getDirectory(), "go") : base.resolve("target/go");
-        for (Target t : configured) {
-            Path dir = out.resolve(t.goos() + "_" + t.goarch() + (t.variant() == null ? "" : "_" + t.variant()));
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    // Hidden files are not outputs: a build interrupted by a killed JVM may leave its link to the old output.
-                    files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
-                            .forEach(f -> result.put(f, t));
-                } catch (IOException e) {
-                    throw new MojoExecutionException("cannot list " + dir + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return result;
     }
 
     private VerifyPolicy policy() throws MojoExecutionException {

@@ -100,7 +100,12 @@ public final class VerifyReports {
             node.put("target", v.target().name());
             node.put("verdict", BinaryVerification.worst(v.findings()).name());
             node.set("findings", InspectionJson.tree(v.findings()));
-            node.set("inspection", InspectionJson.tree(v.report()));
+            // A file that could not be read has no inspection; its failing "readable" finding says why.
+            if (v.report() != null) {
+                node.set("inspection", InspectionJson.tree(v.report()));
+            } else {
+                node.putNull("inspection");
+            }
         }
         return root;
     }

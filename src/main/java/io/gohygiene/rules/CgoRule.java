@@ -60,12 +60,13 @@ public final class CgoRule implements ImageRule {
             findings.add(Finding.problem(ID, subject, seen, expected, Verdict.FAIL,
                     "the target " + target.name() + " wants cgo but the binary was built with CGO_ENABLED=0: a cross build turns cgo"
                             + " off unless CGO_ENABLED=1 is set explicitly, and a CC alone is ignored, so the result is silently pure Go",
-                    "set CGO_ENABLED=1 explicitly for this target's build (the build goal does), together with " + cc));
+                    "set <cgo>true</cgo> on the target (the build goal then sets CGO_ENABLED=1 explicitly), together with " + cc
+                            + (target.cc() == null ? " in <cc>" : "")));
         } else {
             findings.add(Finding.problem(ID, subject, seen, expected, Verdict.FAIL,
                     "the target " + target.name() + " says <cgo>false</cgo> but the binary was built with CGO_ENABLED=1",
-                    "set CGO_ENABLED=0 for this target's build: a native build with a C compiler on PATH, or a CGO_ENABLED=1"
-                            + " inherited from the shell, turns cgo on"));
+                    "build it with the build goal, which sets CGO_ENABLED=0 for <cgo>false</cgo>: a native build with a C compiler on"
+                            + " PATH, or a CGO_ENABLED=1 inherited from the shell, turns cgo on"));
         }
     }
 
@@ -103,7 +104,7 @@ public final class CgoRule implements ImageRule {
             findings.add(Finding.problem(ID, subject, seen, "no DT_NEEDED (a pure-Go Linux binary loads nothing)", Verdict.WARN,
                     "the binary was built with CGO_ENABLED=0 yet needs " + String.join(", ", elf.needed())
                             + ": pure-Go Linux binaries load no library, so it was linked externally or its build info is not its own",
-                    "look for -linkmode=external in -ldflags; build with CGO_ENABLED=1 if C libraries are wanted"));
+                    "look for -linkmode=external in <ldflags>; set <cgo>true</cgo> on the target if C libraries are wanted"));
         } else {
             findings.add(Finding.pass(ID, subject, seen, enabled ? "cgo loads the C library" : "pure Go loads no library"));
         }

@@ -57,14 +57,14 @@ public final class LinkageRule implements ImageRule {
         } else if (wanted == Linkage.STATIC && elf.dynamic()) {
             findings.add(Finding.problem(ID, subject, seen, "static: no PT_INTERP, no DT_NEEDED", Verdict.FAIL,
                     "the binary is dynamically linked (" + loads(elf) + ") but <linkage> is static",
-                    "build with CGO_ENABLED=0 (pure Go links statically), or link cgo statically against a static libc:"
+                    "set <cgo>false</cgo> on the target (CGO_ENABLED=0: pure Go links statically), or link cgo statically against a static libc:"
                             + " -ldflags='-linkmode=external -extldflags=-static' with zig cc -target "
                             + GlibcRule.zigTriple(target.goarch(), "musl") + " (the build goal's <cc>zig</cc>)"));
         } else if (wanted == Linkage.DYNAMIC && !elf.dynamic()) {
             findings.add(Finding.problem(ID, subject, seen, "dynamic: an interpreter or DT_NEEDED", Verdict.FAIL,
                     "the binary is statically linked (no PT_INTERP, no DT_NEEDED) but <linkage> is dynamic",
-                    "build with CGO_ENABLED=1 and a C compiler for " + target.goos() + "/" + target.goarch()
-                            + " (cgo links the C library dynamically), or set <linkage> to static or any"));
+                    "set <cgo>true</cgo> on the target (CGO_ENABLED=1) with a C compiler for " + target.goos() + "/" + target.goarch()
+                            + " in <cc> (cgo links the C library dynamically), or set <linkage> to static or any"));
         } else {
             findings.add(Finding.pass(ID, subject, seen, wanted == Linkage.STATIC ? "static: no PT_INTERP, no DT_NEEDED"
                     : "dynamic: an interpreter or DT_NEEDED"));

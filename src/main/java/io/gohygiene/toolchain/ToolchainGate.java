@@ -49,8 +49,7 @@ public final class ToolchainGate {
     /** Locates and probes go, gathers the context, and evaluates every check. */
     public ToolchainReport run(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
         requireKnownChecks(request.policy());
-        LocatedGo located = new GoLocator(probe).locate(request.go(), request.goFromToolchains());
-        return run(GoToolchain.probe(located, probe.environment(), request.timeout(), runner), request);
+        return run(GoProbing.locateAndProbe(probe, runner, request.go(), request.goFromToolchains(), Optional.empty(), request.timeout()), request);
     }
 
     /** As {@link #run(ToolchainRequest)}, with the go the caller has already located and probed. */
@@ -65,8 +64,8 @@ public final class ToolchainGate {
      * anything. Returns the failures (empty when every compiler matches its target).
      */
     public List<Finding> compilerFailures(ToolchainRequest request) throws ToolchainException, UnknownTargetException {
-        LocatedGo located = new GoLocator(probe).locate(request.go(), request.goFromToolchains());
-        return compilerFailures(GoToolchain.probe(located, probe.environment(), request.timeout(), runner), request);
+        return compilerFailures(GoProbing.locateAndProbe(probe, runner, request.go(), request.goFromToolchains(), Optional.empty(),
+                request.timeout()), request);
     }
 
     /** As {@link #compilerFailures(ToolchainRequest)}, with the go the caller has already probed. */

@@ -1,5 +1,6 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.finding.FailOn;
 import io.gohygiene.platform.Target;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 

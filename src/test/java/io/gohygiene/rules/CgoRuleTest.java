@@ -47,7 +47,7 @@ class CgoRuleTest {
         assertEquals("CGO_ENABLED=0", f.seen());
         assertEquals("CGO_ENABLED=1 (<cgo>true</cgo>)", f.expected());
         assertTrue(f.message().contains("a CC alone is ignored"), f.message());
-        assertTrue(f.hint().contains("set CGO_ENABLED=1 explicitly") && f.hint().contains("CC=aarch64-linux-gnu-gcc"), f.hint());
+        assertTrue(f.hint().contains("set <cgo>true</cgo> on the target") && f.hint().contains("CC=aarch64-linux-gnu-gcc"), f.hint());
     }
 
     @Test

@@ -1,14 +1,12 @@
-package io.gohygiene.maven;
-
-import io.gohygiene.finding.Verdict;
+package io.gohygiene.finding;
 
 import java.util.Locale;
 
 /** Which verdicts fail the build. */
-enum FailOn {
+public enum FailOn {
     ERROR, WARNING, NEVER;
 
-    static FailOn parse(String text) {
+    public static FailOn parse(String text) {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT).replace("WARN", "WARNING").replace("WARNINGING", "WARNING"));
         } catch (IllegalArgumentException e) {
@@ -16,7 +14,7 @@ enum FailOn {
         }
     }
 
-    boolean fails(Verdict verdict) {
+    public boolean fails(Verdict verdict) {
         return switch (this) {
             case ERROR -> verdict == Verdict.FAIL;
             case WARNING -> verdict.isProblem();

@@ -1,0 +1,3 @@
+module example.com/netcli
+
+go 1.21

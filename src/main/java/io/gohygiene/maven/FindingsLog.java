@@ -1,0 +1,30 @@
+package io.gohygiene.maven;
+
+import io.gohygiene.finding.Finding;
+import io.gohygiene.finding.Verdict;
+import io.gohygiene.report.FindingsTable;
+import org.apache.maven.plugin.logging.Log;
+
+import java.util.List;
+
+/** The findings of a goal in Maven's log: the table, then each problem with its hint at the level it deserves. */
+final class FindingsLog {
+
+    private FindingsLog() {
+    }
+
+    static void table(Log log, List<Finding> findings) {
+        FindingsTable.render(findings).forEach(log::info);
+        problems(log, findings);
+    }
+
+    static void problems(Log log, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.verdict() == Verdict.FAIL) {
+                FindingsTable.explain(f).forEach(log::error);
+            } else if (f.verdict() == Verdict.WARN || f.verdict() == Verdict.WAIVED) {
+                FindingsTable.explain(f).forEach(log::warn);
+            }
+        }
+    }
+}
