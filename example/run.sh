@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# The main job: builds and installs the plugin (tests skipped; `mvn verify` runs them), then runs
-# `mvn verify` on the example Go project here: the toolchain report, the vendor step (a cgo dependency whose C
-# sources go mod vendor drops, restored), the build matrix (four targets, one with cgo, in parallel, each with
-# its own computed environment) and the verify table of every binary.
+# The main job: builds and installs the plugin (tests skipped; `mvn verify` runs them) when its sources changed
+# since the last install, then runs `mvn verify` on the example Go project here: the toolchain gate, the vendor step
+# (a cgo dependency whose C sources go mod vendor drops, restored), the build matrix (four targets, one with cgo, in
+# parallel, each with its own computed environment) and the verify gate on every binary. Arguments go to that last
+# mvn (e.g. -Dgo-hygiene.details=true for every table row).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mvn -B -q -ntp -Dstyle.color=never -f "$here/../pom.xml" install -DskipTests -Dinvoker.skip=true
+root="$here/.."
+version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -1)"
+jar="${HOME}/.m2/repository/io/gohygiene/go-hygiene-maven-plugin/$version/go-hygiene-maven-plugin-$version.jar"
+stamp="$root/target/example-run.installed"
+# What the installed plugin was built from: the pom and every main source and resource.
+sources="$(cd "$root" && { sha256sum pom.xml; find src/main -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1)"
+if [ -f "$jar" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sources" ]; then
+  echo "go-hygiene-maven-plugin $version: installed, sources unchanged since (delete $stamp to reinstall)"
+else
+  mvn -B -q -ntp -Dstyle.color=never -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
+  mkdir -p "$root/target" && echo "$sources" > "$stamp"
+fi
 mvn -B -ntp -f "$here/pom.xml" verify "$@"

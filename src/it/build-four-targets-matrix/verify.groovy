@@ -1,13 +1,22 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// The first run asks for details (-Dgo-hygiene.details): a line when each target starts and one when it ends.
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('go-hygiene') }
+assert runs.size() == 2 : "two runs in build.log, found ${runs.size()}"
+def (first, second) = runs
 ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'].each { t ->
-    assert log =~ /${t}: building/ && log =~ /${t}: built in [\d.]+ (ms|s) -> target\/go\// : "one line when ${t} starts and one when it ends"
+    assert first =~ /${t}: building/ && first =~ /${t}: built in [\d.]+ (ms|s) -> target\/go\// : "one line when ${t} starts and one when it ends"
 }
-assert log =~ /linux\/amd64: built in .* \(unchanged\)/ : 'the second build rewrites nothing'
-assert log =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s)\n/ : 'the first build ends with one line and its time'
-assert log =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s), every output unchanged/ : 'the second says nothing changed'
-assert log =~ /go-hygiene: reports \[.*\] \(unchanged\)/ : 'the second run leaves the reports as they are'
+assert first =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s) with go\S+ \S+\n/ : 'the first build ends with one line and its time'
+assert first =~ /\| target +\| / : 'with details, the whole verify table'
+// The second run, without details and with nothing changed: one line for the build, one per binary, the total.
+assert second =~ /go-hygiene: 4 target\(s\) built in [\d.]+ (ms|s) with go\S+ \S+, every output unchanged/ : 'the second says nothing changed'
+assert !(second =~ /: building|: built in/) : 'no per-target lines when nothing changed'
+assert !(second =~ /\| target +\| /) : 'no table rows without details'
+assert !second.contains('go-hygiene: reports') : 'unchanged reports are not announced'
+assert second =~ /target\/go\/linux_amd64\/app  linux\/amd64  PASS: 0 failed, 0 warnings, 0 waived/
+assert second =~ /go-hygiene: verified 4 binaries in [\d.]+ (ms|s): 0 failed, 0 warnings, 0 waived/
 // The binary inspection core, through the verify goal's report, says what each output is.
 def json = new JsonSlurper().parse(new File(basedir, 'target/go-hygiene/verify.json'))
 def seen = json.binaries.collectEntries { [(it.file): it.inspection.images[0].goos + '/' + it.inspection.images[0].goarch + ' ' + it.inspection.format] }

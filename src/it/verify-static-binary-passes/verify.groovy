@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /target\/app \(linux\/amd64, linux\/amd64 ELF\): 0 failed/
+assert log =~ /target\/app  linux\/amd64  PASS: 0 failed, 0 warnings, 0 waived  \(linux\/amd64 ELF\)/
 assert log =~ /\| linkage +\|.*\| ok +\|/ : 'linkage=static passes'
 assert log =~ /\| target +\|.*\| ok +\|/
 assert new File(basedir, 'target/go-hygiene/verify.json').isFile()

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * The targets a build makes, as it will make them: the configured ones (each known to this go), or the host's
- * platform when none is configured; a target that leaves {@code <cgo>} open while its rules ask for static linkage
- * builds with cgo off (go would turn cgo on for a native build with a C compiler, and link dynamically); a cgo cross
+ * platform when none is configured; a native target that leaves {@code <cgo>} open while its rules ask for static
+ * linkage builds with cgo off (go would turn cgo on for a native build with a C compiler, and link dynamically); a cgo cross
  * target that names no C compiler gets the conventional one found on PATH. Every decision the pom did not spell out is said in {@link #notes()}, so the log explains the build.
  *
  * @param targets what is built, in the configured order
@@ -43,7 +43,8 @@ public record BuildPlan(List<Target> targets, List<String> notes) {
             notes.add("no <targets> configured: building for " + host + ", the platform go runs on");
         }
         for (Target t : wanted) {
-            if (t.cgo() == null && wantsStatic.test(t)) {
+            // Only a native target changes: go already builds a cross target without cgo unless told otherwise.
+            if (t.cgo() == null && t.platform().equals(host) && wantsStatic.test(t)) {
                 t = new Target(t.platform(), t.variant(), false, t.cc());
                 notes.add(t.name() + ": cgo off (CGO_ENABLED=0), since <linkage> is static and the target sets no <cgo>;"
                         + " set <cgo>true</cgo> on the target to build it with cgo");

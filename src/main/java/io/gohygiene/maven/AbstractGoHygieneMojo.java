@@ -48,6 +48,14 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
     @Parameter
     RulesConfig rules;
 
+    /**
+     * Print every row of the toolchain and verify tables and every step of the build; by default the log shows one
+     * line per step and per binary, and only the warnings and failures with their hints (the reports always hold
+     * everything).
+     */
+    @Parameter(property = "go-hygiene.details", defaultValue = "false")
+    boolean details;
+
     /** Which verdicts fail the build: error (failures only), warning (failures and warnings) or never. */
     @Parameter(property = "go-hygiene.failOn", defaultValue = "error")
     String failOn;

@@ -109,9 +109,14 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         BuildPlan plan = plan(go, probe);
         requireMatchingCompilers(go, plan.targets());
         BuildRequest request = request(go, probe);
-        getLog().info("go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
+        String building = "go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
                 + " for " + plan.targets().size() + " target(s), " + Math.min(request.parallelism(), plan.targets().size())
-                + " at a time, with " + go.versionLine());
+                + " at a time, with " + go.versionLine();
+        if (details) {
+            getLog().info(building);
+        } else {
+            getLog().debug(building);
+        }
         List<BuildResult> results;
         try {
             results = BuildMatrix.buildAll(go.executable(), request, plan.targets(), cToolchains(), new MatrixLog());
@@ -124,7 +129,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         }
         long unchanged = results.stream().filter(BuildResult::unchanged).count();
         getLog().info("go-hygiene: " + results.size() + " target(s) built in " + Durations.format(Duration.ofNanos(System.nanoTime() - start))
-                + (unchanged == results.size() ? ", every output unchanged" : unchanged > 0 ? ", " + unchanged + " unchanged" : ""));
+                + " with " + go.versionLine().replaceFirst("^go version ", "") + (unchanged == results.size() ? ", every output unchanged" : unchanged > 0 ? ", " + unchanged + " unchanged" : ""));
         attach(results);
     }
 
@@ -177,11 +182,19 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     private final class MatrixLog implements BuildMatrix.Listener {
         @Override
         public void started(Target t) {
-            getLog().info("  " + t.name() + ": building");
+            if (details) {
+                getLog().info("  " + t.name() + ": building");
+            } else {
+                getLog().debug("  " + t.name() + ": building");
+            }
         }
 
         @Override
         public void finished(BuildResult r) {
+            // An unchanged output is the everyday no-op: the summary line says it for all of them.
+            if (r.unchanged() && !details) {
+                return;
+            }
             getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
                     + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
         }

@@ -7,14 +7,21 @@ import org.apache.maven.plugin.logging.Log;
 
 import java.util.List;
 
-/** The findings of a goal in Maven's log: the table, then each problem with its hint at the level it deserves. */
+/**
+ * The findings of a goal in Maven's log: with details the whole table, then each problem with its hint at the level
+ * it deserves; without, only the problems (a passing check is in the reports, not in every build's log).
+ */
 final class FindingsLog {
 
     private FindingsLog() {
     }
 
-    static void table(Log log, List<Finding> findings) {
-        FindingsTable.render(findings).forEach(log::info);
+    static void table(Log log, List<Finding> findings, boolean details) {
+        if (details) {
+            FindingsTable.render(findings).forEach(log::info);
+        } else if (log.isDebugEnabled()) {
+            FindingsTable.render(findings).forEach(log::debug);
+        }
         problems(log, findings);
     }
 

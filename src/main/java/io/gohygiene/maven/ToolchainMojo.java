@@ -68,7 +68,7 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
 
         getLog().info("Go toolchain: " + report.go().versionLine() + " at " + report.go().executable()
                 + " (found via " + report.go().located().source() + ")");
-        FindingsLog.table(getLog(), report.findings());
+        FindingsLog.table(getLog(), report.findings(), details);
         List<Finding> failing = report.findings().stream().filter(f -> failOn.fails(f.verdict())).toList();
         if (!failing.isEmpty()) {
             throw new MojoFailureException(FailureSummary.ofChecks("Go toolchain check failed: " + failing.size() + " problem(s):", failing));

@@ -84,9 +84,9 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         }
         List<BinaryVerifier.Verification> results = VerifyRun.verifyAll(verifier(), toVerify, base);
         for (BinaryVerifier.Verification v : results) {
-            getLog().info(v.shownAs() + " (" + v.target().name() + (v.report() == null ? "" : ", " + v.report().describe()) + "): "
-                    + counts(v.findings()));
-            FindingsLog.table(getLog(), v.findings());
+            getLog().info(v.shownAs() + "  " + v.target().name() + "  " + verdict(v.findings()) + ": " + counts(v.findings())
+                    + (details && v.report() != null ? "  (" + v.report().describe() + ")" : ""));
+            FindingsLog.table(getLog(), v.findings(), details);
         }
         writeReports(results, base);
         getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
@@ -97,6 +97,16 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         if (!failing.isEmpty()) {
             throw new MojoFailureException(FailureSummary.of("Binary verification failed: " + failing.size() + " problem(s):", failing));
         }
+    }
+
+    /** A binary's verdict: its worst problem, else PASS (an n/a or info row is neither). */
+    private static String verdict(List<Finding> findings) {
+        for (Verdict v : List.of(Verdict.FAIL, Verdict.WARN, Verdict.WAIVED)) {
+            if (findings.stream().anyMatch(f -> f.verdict() == v)) {
+                return v.name();
+            }
+        }
+        return Verdict.PASS.name();
     }
 
     /** "1 failed, 2 warnings, 0 waived": the summary of a binary's findings, or of all of them. */
@@ -118,8 +128,13 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
     private void writeReports(List<BinaryVerifier.Verification> results, Path base) throws MojoExecutionException {
         try {
             VerifyReports.Written written = VerifyReports.write(results, reportDirectory.toPath(), base, plugin == null ? "dev" : plugin.getVersion());
-            getLog().info("go-hygiene: reports " + written.files().stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList()
-                    + (written.unchanged() ? " (unchanged)" : ""));
+            String line = "go-hygiene: reports " + written.files().stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList()
+                    + (written.unchanged() ? " (unchanged)" : "");
+            if (written.unchanged() && !details) {
+                getLog().debug(line);
+            } else {
+                getLog().info(line);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
         }

@@ -49,14 +49,16 @@ class BuildPlanTest {
     @Test
     void staticLinkageTurnsCgoOffWhereTheTargetLeavesItOpen() throws Exception {
         // issue 16.1: go turns cgo on for a native build with gcc on PATH, and links dynamically; static must mean static.
-        Target open = Target.parse("linux/amd64");
+        Target open = Target.of(go.hostPlatform());
+        Target cross = Target.parse("windows/arm64");
         Target withCgo = new Target(io.gohygiene.platform.Platform.parse("linux/arm64"), null, true, "aarch64-linux-gnu-gcc");
 
-        BuildPlan plan = BuildPlan.resolve(List.of(open, withCgo), t -> true, go, new LiveSystemProbe());
+        BuildPlan plan = BuildPlan.resolve(List.of(open, withCgo, cross), t -> true, go, new LiveSystemProbe());
 
         assertEquals(Boolean.FALSE, plan.targets().get(0).cgo());
         assertEquals(withCgo, plan.targets().get(1));
-        assertEquals(List.of("linux/amd64: cgo off (CGO_ENABLED=0), since <linkage> is static and the target sets no <cgo>;"
+        assertEquals(cross, plan.targets().get(2), "a cross build is already pure Go unless told otherwise");
+        assertEquals(List.of(go.hostPlatform() + ": cgo off (CGO_ENABLED=0), since <linkage> is static and the target sets no <cgo>;"
                 + " set <cgo>true</cgo> on the target to build it with cgo"), plan.notes());
         assertEquals(null, BuildPlan.resolve(List.of(open), t -> false, go, new LiveSystemProbe()).targets().get(0).cgo());
     }
