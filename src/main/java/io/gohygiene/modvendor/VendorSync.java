@@ -24,6 +24,8 @@ import java.util.Optional;
  *   <li>the staging tree's modules.txt is checked against go.mod;</li>
  *   <li>only then is vendor/ swapped for the staging tree, by two renames; any failure before leaves vendor/ as it was.</li>
  * </ol>
+ * A run first puts right what a killed run left ({@link VendorSwap#recover}); a full disk or a directory that cannot be
+ * changed is one sentence naming it ({@link WriteFailures}).
  * A fingerprint of go.mod, go.sum, modules.txt and the restored files makes a run with nothing changed a no-op.
  */
 public final class VendorSync {
@@ -34,8 +36,6 @@ public final class VendorSync {
     }
 
     private static final GoVersion GO_1_18 = GoVersion.parse("1.18").orElseThrow();
-    static final String STAGING = "_vendor.new";
-    static final String DISCARDED = "_vendor.old";
 
     private final Path go;
     private final String goVersionLine;
@@ -63,10 +63,11 @@ public final class VendorSync {
             throw new VendorException("no go.mod in " + moduleDir,
                     "point <moduleDirectory> (go-hygiene.moduleDirectory) at the directory that holds go.mod");
         }
-        Path vendor = request.vendorDirectory();
         GoModCommands commands = new GoModCommands(go, runner, request, cache);
+        VendorSwap trees = new VendorSwap(request);
         List<String> warnings = new ArrayList<>();
         try {
+            trees.recover(log);
             Optional<VendorManifest.Fingerprint> previous = VendorFingerprint.unchanged(request, goVersionLine);
             if (previous.isPresent()) {
                 log.info("vendor/ is up to date (go.mod, go.sum, vendor/modules.txt and " + previous.get().restored().size()
@@ -77,14 +78,15 @@ public final class VendorSync {
             }
 
             Files.createDirectories(request.workDirectory());
-            Path staging = request.workDirectory().resolve(STAGING);
+            Path staging = trees.staging();
             VendorFiles.deleteTree(staging);
-            ProcessResult vendored = goModVendor(request, commands, staging);
+            ProcessResult vendored = goModVendor(commands, trees);
             if (!vendored.succeeded()) {
+                trees.discardStaging();
                 return failedVendoring(request, commands, vendored, warnings, start, log);
             }
             if (!Files.isDirectory(staging)) {
-                return noDependencies(request, commands, log, warnings, start);
+                return noDependencies(request, commands, trees, log, warnings, start);
             }
             ModulesTxt modules = ModulesTxt.read(staging.resolve("modules.txt"));
             log.info("go mod vendor: " + modules.modules().stream().filter(m -> m.version() != null).count() + " module(s), "
@@ -109,52 +111,47 @@ public final class VendorSync {
                 throw driftException(drift, "vendor/ was not changed; the new tree is in " + staging);
             }
 
-            swap(staging, vendor, request.workDirectory());
+            trees.swap();
             VendorManifest manifest = new VendorManifest(
                     VendorFingerprint.of(request, goVersionLine, restoration.restoredPaths()),
                     goVersionLine, (int) modules.modules().stream().filter(m -> m.version() != null).count(), restoration.cgoPackages, restoration.restored, kept,
                     restoration.unresolved);
-            manifest.write(request.manifestFile());
+            writeManifest(manifest, request, "vendor/ was replaced, but not its manifest, so the next run vendors again");
             log.info("vendor/ replaced (" + Durations.format(elapsed(start)) + "); manifest: " + relative(request, request.manifestFile()));
             return new VendorResult(VendorResult.Outcome.VENDORED, manifest, warnings, elapsed(start));
         } catch (IOException e) {
-            throw new VendorException("vendoring failed: " + e + "; vendor/ is as it was unless the message says otherwise",
-                    "check the permissions and free space of " + request.moduleDirectory() + " and " + request.workDirectory());
+            trees.discardStaging();
+            throw WriteFailures.describe(e, request, trees.state());
         }
     }
 
-    private ProcessResult goModVendor(VendorRequest request, GoModCommands commands, Path staging) throws VendorException, IOException {
-        if (goVersion.compareTo(GO_1_18) >= 0) {
-            return commands.run(List.of("mod", "vendor", "-o", staging.toString()));
-        }
-        // No -o before Go 1.18: vendor in place with the old tree moved aside, then move the new one to staging
-        // and the old one back, so that the rest of the run is the same.
-        Path vendor = request.vendorDirectory();
-        Path aside = request.workDirectory().resolve(DISCARDED);
-        VendorFiles.deleteTree(aside);
-        boolean hadVendor = Files.isDirectory(vendor);
-        if (hadVendor) {
-            VendorFiles.move(vendor, aside);
-        }
+    private static void writeManifest(VendorManifest manifest, VendorRequest request, String state) throws VendorException {
         try {
-            ProcessResult result = commands.run(List.of("mod", "vendor"));
-            if (result.succeeded() && Files.isDirectory(vendor)) {
-                VendorFiles.move(vendor, staging);
-            } else {
-                VendorFiles.deleteTree(vendor);
-            }
-            return result;
-        } finally {
-            if (hadVendor) {
-                VendorFiles.move(aside, vendor);
-            }
+            manifest.write(request.manifestFile());
+        } catch (IOException e) {
+            throw WriteFailures.describe(e, request, state);
         }
     }
 
-    /** go mod vendor failed: vendor/ is untouched. Offline with a consistent vendor/, the build can go on with it. */
+    private ProcessResult goModVendor(GoModCommands commands, VendorSwap trees) throws VendorException, IOException {
+        if (goVersion.compareTo(GO_1_18) >= 0) {
+            return commands.run(List.of("mod", "vendor", "-o", trees.staging().toString()));
+        }
+        return trees.vendorInPlace(() -> commands.run(List.of("mod", "vendor")));
+    }
+
+    /**
+     * go mod vendor failed: vendor/ is untouched and its unfinished tree removed. A full disk is said as such;
+     * offline with a consistent vendor/, the build can go on with it.
+     */
     private VendorResult failedVendoring(VendorRequest request, GoModCommands commands, ProcessResult vendored, List<String> warnings,
                                          long start, Log log) throws VendorException, IOException {
         Path vendor = request.vendorDirectory();
+        Path goWroteIn = goVersion.compareTo(GO_1_18) >= 0 ? request.workDirectory() : request.moduleDirectory();
+        Optional<VendorException> full = WriteFailures.goRanOutOfSpace(vendored.diagnostics(), goWroteIn, VendorSwap.UNCHANGED);
+        if (full.isPresent()) {
+            throw full.get();
+        }
         if (request.offline() && Files.isRegularFile(vendor.resolve("modules.txt"))
                 && commands.drift(vendor.resolve("modules.txt")).isEmpty()) {
             warnings.add("go mod vendor could not run offline (" + firstLine(vendored.diagnostics()) + "); vendor/ agrees with go.mod"
@@ -174,7 +171,8 @@ public final class VendorSync {
                         + " and GOPRIVATE/GONOSUMDB for private modules");
     }
 
-    private VendorResult noDependencies(VendorRequest request, GoModCommands commands, Log log, List<String> warnings, long start)
+    private VendorResult noDependencies(VendorRequest request, GoModCommands commands, VendorSwap trees, Log log, List<String> warnings,
+                                        long start)
             throws VendorException, IOException {
         Path vendor = request.vendorDirectory();
         if (Files.isDirectory(vendor)) {
@@ -182,10 +180,7 @@ public final class VendorSync {
             if (!edits.isEmpty()) {
                 throw editsException(edits, "go.mod requires no modules, so vendor/ would be removed");
             }
-            Path aside = request.workDirectory().resolve(DISCARDED);
-            VendorFiles.deleteTree(aside);
-            VendorFiles.move(vendor, aside);
-            VendorFiles.deleteTree(aside);
+            trees.remove();
         }
         log.info("go.mod requires no modules: nothing to vendor" + (Files.isDirectory(vendor) ? "" : ", no vendor/"));
         VendorManifest manifest = new VendorManifest(VendorFingerprint.of(request, goVersionLine, List.of()), goVersionLine, 0, List.of(), List.of(), List.of(), List.of());
@@ -231,28 +226,6 @@ public final class VendorSync {
         return new VendorException("vendor/modules.txt does not agree with go.mod, so go build -mod=vendor would refuse it; " + state
                 + ":\n  " + String.join("\n  ", drift),
                 "run 'go mod tidy' and then this goal again; if go.mod was edited by hand, check its require and replace lines");
-    }
-
-    /**
-     * Two renames: vendor/ aside, staging into place. If the second fails the first is undone, so vendor/ is
-     * always either the old tree or the new one.
-     */
-    static void swap(Path staging, Path vendor, Path workDirectory) throws IOException {
-        Path aside = workDirectory.resolve(DISCARDED);
-        VendorFiles.deleteTree(aside);
-        boolean hadVendor = Files.isDirectory(vendor);
-        if (hadVendor) {
-            VendorFiles.move(vendor, aside);
-        }
-        try {
-            VendorFiles.move(staging, vendor);
-        } catch (IOException e) {
-            if (hadVendor) {
-                VendorFiles.move(aside, vendor);
-            }
-            throw e;
-        }
-        VendorFiles.deleteTree(aside);
     }
 
     private static String relative(VendorRequest request, Path p) {

@@ -78,7 +78,7 @@ class OldGoVendorTest {
         assertTrue(e.getMessage().contains("go mod vendor' failed") || e.getMessage().contains("go mod vendor failed")
                 || e.getMessage().contains("failed (exit"), e.getMessage());
         assertEquals(before, VendorSyncTest.snapshot(app.resolve("vendor")), "the old tree came back, byte for byte");
-        assertFalse(Files.exists(temp.resolve("target/go-hygiene/" + VendorSync.DISCARDED)));
+        assertFalse(Files.exists(temp.resolve("target/go-hygiene/" + VendorSwap.ASIDE)));
     }
 
     private static String goModCache() throws Exception {

@@ -71,7 +71,7 @@ class VendorSyncTest {
         assertEquals("example.com/cgodep@v0.0.0 => ../cgodep", impl.module());
         assertEquals(VendorManifest.read(temp.resolve("target/go-hygiene/vendor-manifest.json")).orElseThrow(), result.manifest());
         assertTrue(Files.isWritable(app.resolve("vendor/example.com/cgodep/csrc/impl.c")));
-        assertFalse(Files.exists(temp.resolve("target/go-hygiene/" + VendorSync.STAGING)));
+        assertFalse(Files.exists(temp.resolve("target/go-hygiene/" + VendorSwap.STAGING)));
     }
 
     @Test
@@ -194,9 +194,17 @@ class VendorSyncTest {
     }
 
     private VendorResult sync(VendorRequest request) throws Exception {
-        ProcessResult version = go(app, "version");
-        String modcache = go(app, "env", "GOMODCACHE").stdout().strip();
-        return new VendorSync(go(), version.stdout().strip(), Path.of(modcache), new ProcessRunner()).run(request, log::add);
+        return vendorSync(app).run(request, log::add);
+    }
+
+    /** A VendorSync for the go on PATH, its version and module cache asked in {@code dir}. */
+    static VendorSync vendorSync(Path dir) throws Exception {
+        ProcessRunner runner = new ProcessRunner();
+        String version = runner.run(new CommandLine(List.of(go().toString(), "version"), environment(), dir, Duration.ofMinutes(1)))
+                .stdout().strip();
+        String modcache = runner.run(new CommandLine(List.of(go().toString(), "env", "GOMODCACHE"), environment(), dir,
+                Duration.ofMinutes(1))).stdout().strip();
+        return new VendorSync(go(), version, Path.of(modcache), runner);
     }
 
     private ProcessResult buildVendored() throws Exception {
