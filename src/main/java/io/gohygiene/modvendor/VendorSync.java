@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code go mod vendor} that keeps what cgo needs and never leaves vendor/ half-written.
@@ -30,9 +31,26 @@ import java.util.Optional;
  */
 public final class VendorSync {
 
-    /** Where progress goes: one line per step. */
+    /** Where progress goes: one line per step; detail for looking into a problem at debug (Maven's -X). */
     public interface Log {
         void info(String line);
+
+        default void debug(String line) {
+        }
+
+        static Log of(Consumer<String> info, Consumer<String> debug) {
+            return new Log() {
+                @Override
+                public void info(String line) {
+                    info.accept(line);
+                }
+
+                @Override
+                public void debug(String line) {
+                    debug.accept(line);
+                }
+            };
+        }
     }
 
     private static final GoVersion GO_1_18 = GoVersion.parse("1.18").orElseThrow();
@@ -99,9 +117,12 @@ public final class VendorSync {
                         + String.join(", ", restoration.modulesWithRestores));
             }
             if (!restoration.unresolved.isEmpty()) {
-                warnings.add(restoration.unresolved.size() + " #include \"…\" line(s) in cgo packages name no file in their module"
+                // Debug only: mostly headers of a configure step or of the system, under an #ifdef no build takes;
+                // the manifest keeps them for the build that does miss one.
+                log.debug(restoration.unresolved.size() + " #include \"…\" line(s) in cgo packages name no file in their module"
                         + " (listed in " + request.manifestFile().getFileName() + "); if the build misses a header, list the module in"
-                        + " <wholeModules>");
+                        + " <wholeModules>:");
+                restoration.unresolved.forEach(u -> log.debug("  #include \"" + u.include() + "\" in " + u.includedFrom()));
             }
 
             List<String> kept = carryOverEdits(request, commands, staging, log, warnings);

@@ -170,6 +170,23 @@ class VendorSyncTest {
     }
 
     @Test
+    void anIncludeOfAFileNoBuildNeedsIsNoWarningOnlyADebugLine() throws Exception {
+        // autotools style: config.h exists upstream only after ./configure, and nothing here defines HAVE_CONFIG_H
+        Path impl = temp.resolve("src/cgodep/csrc/impl.c");
+        Files.writeString(impl, "#ifdef HAVE_CONFIG_H\n#include \"config.h\"\n#endif\n" + Files.readString(impl));
+
+        List<String> debug = new ArrayList<>();
+        VendorResult result = vendorSync(app).run(request(false), VendorSync.Log.of(log::add, debug::add));
+
+        assertEquals(List.of(), result.warnings());
+        assertTrue(log.stream().noneMatch(l -> l.contains("#include")), log.toString());
+        assertTrue(debug.contains("  #include \"config.h\" in example.com/cgodep/csrc/impl.c"), debug.toString());
+        assertEquals(List.of(new CgoNeedFinder.Unresolved("example.com/cgodep/csrc/impl.c", "config.h")), result.manifest().unresolved());
+        ProcessResult built = buildVendored();
+        assertTrue(built.succeeded(), built.stderr());
+    }
+
+    @Test
     void aModuleWithoutDependenciesHasNothingToVendor() throws Exception {
         Path alone = temp.resolve("alone");
         Files.createDirectories(alone);
