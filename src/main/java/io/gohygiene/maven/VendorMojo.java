@@ -91,7 +91,7 @@ public class VendorMojo extends AbstractGoHygieneMojo {
         VendorResult result;
         try {
             result = new VendorSync(go.executable(), go.versionLine(), moduleCache, new ProcessRunner())
-                    .run(request, line -> getLog().info("go-hygiene: " + line));
+                    .run(request, VendorSync.Log.of(line -> getLog().info("go-hygiene: " + line), line -> getLog().debug("go-hygiene: " + line)));
         } catch (VendorException e) {
             throw new MojoFailureException(e.getMessage() + "\n  hint: " + e.hint());
         }
