@@ -22,8 +22,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The verify result as JUnit XML in the Surefire/Ant format, so CI servers show rule violations as failed tests: one
  * test case per rule per binary ({@code classname} the binary, {@code name} the rule id) aggregating that rule's rows.
- * A failing row fails the case; warnings and waived violations pass with what they are in {@code system-out}; a rule
- * that applied to nothing is skipped. The same result gives the same bytes.
+ * A failing row fails the case; warnings, waived violations and rules that do not apply pass with what they are in
+ * {@code system-out}. Nothing is {@code skipped}: a skipped case reads as "not checked", and every binary was. The
+ * same result gives the same bytes.
  */
 public final class JUnitReport {
 
@@ -59,7 +60,7 @@ public final class JUnitReport {
             xml.writeAttribute("tests", Integer.toString(cases.size()));
             xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> c.failureMessage != null).count()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> c.skippedMessage != null).count()));
+            xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", "0");
             for (TestCase c : cases) {
                 writeCase(xml, c);
@@ -77,7 +78,7 @@ public final class JUnitReport {
 
     private static void writeCase(XMLStreamWriter xml, TestCase c) throws XMLStreamException {
         xml.writeCharacters("\n  ");
-        boolean empty = c.failureMessage == null && c.skippedMessage == null && c.systemOut.isEmpty();
+        boolean empty = c.failureMessage == null && c.systemOut.isEmpty();
         if (empty) {
             xml.writeEmptyElement("testcase");
         } else {
@@ -96,11 +97,6 @@ public final class JUnitReport {
             xml.writeAttribute("type", XmlText.safe(c.name));
             xml.writeCharacters(XmlText.safe(c.failureDetails));
             xml.writeEndElement();
-        }
-        if (c.skippedMessage != null) {
-            xml.writeCharacters("\n    ");
-            xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", XmlText.safe(c.skippedMessage));
         }
         if (!c.systemOut.isEmpty()) {
             xml.writeCharacters("\n    ");
@@ -129,7 +125,6 @@ public final class JUnitReport {
 
     private static TestCase testCase(String classname, String rule, List<Finding> rows) {
         List<Finding> failures = rows.stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
-        boolean onlySkips = rows.stream().allMatch(f -> f.verdict() == Verdict.SKIP);
 
         String failureMessage = null;
         String failureDetails = null;
@@ -137,13 +132,10 @@ public final class JUnitReport {
             failureMessage = failures.stream().map(Finding::message).collect(Collectors.joining("; "));
             failureDetails = failures.stream().map(JUnitReport::describe).collect(Collectors.joining("\n\n"));
         }
-        String skippedMessage = onlySkips
-                ? rows.stream().map(f -> f.seen().isBlank() ? f.message() : f.seen()).distinct().collect(Collectors.joining("; "))
-                : null;
-        String systemOut = onlySkips ? "" : rows.stream()
+        String systemOut = rows.stream()
                 .filter(f -> f.verdict() != Verdict.PASS && f.verdict() != Verdict.FAIL)
                 .map(JUnitReport::describe).collect(Collectors.joining("\n\n"));
-        return new TestCase(classname, rule, failureMessage, failureDetails, skippedMessage, systemOut);
+        return new TestCase(classname, rule, failureMessage, failureDetails, systemOut);
     }
 
     /** A row as people read it: verdict, subject and message, then the evidence and what to do. */
@@ -168,6 +160,6 @@ public final class JUnitReport {
         return s.toString();
     }
 
-    record TestCase(String classname, String name, String failureMessage, String failureDetails, String skippedMessage, String systemOut) {
+    record TestCase(String classname, String name, String failureMessage, String failureDetails, String systemOut) {
     }
 }

@@ -17,13 +17,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The verify result as SARIF 2.1.0 (OASIS), for code-scanning UIs: one run, the rules that reported anything, and one
- * result per violation, warning and waived violation (the latter suppressed, with the waiver's reason). Passing and
- * not-applicable rows are left out: SARIF results are things to look at. The same result gives the same bytes.
+ * The verify result as SARIF 2.1.0 (OASIS), for code-scanning UIs: one run, the rules that reported anything, every
+ * binary as an artifact with its verdict (PASS, WAIVED, WARN or FAIL, as in verify.json), and one result of kind
+ * {@code fail} per violation, warning and waived violation (the latter suppressed, with the waiver's reason). Passing,
+ * informational and not-applicable rows are not results: code scanning (GitHub's subset of SARIF has no {@code kind})
+ * would show them as alerts. The same result gives the same bytes.
  */
 public final class SarifReport {
 
@@ -82,11 +86,16 @@ public final class SarifReport {
 
         ObjectNode run = NODES.objectNode();
         run.putObject("tool").set("driver", driver);
+        Map<String, ObjectNode> artifacts = artifacts(result, baseDir);
+        ArrayNode artifactArray = run.putArray("artifacts");
+        artifacts.values().forEach(artifactArray::add);
+        List<String> artifactPaths = List.copyOf(artifacts.keySet());
         ArrayNode results = run.putArray("results");
         for (BinaryVerification binary : result.binaries()) {
             for (Finding f : binary.findings()) {
                 if (isReported(f.verdict())) {
-                    results.add(result(f, binary, baseDir, ruleIndex.get(f.check())));
+                    int artifactIndex = artifactPaths.indexOf(shownPath(baseDir, binary));
+                    results.add(result(f, binary, baseDir, ruleIndex.get(f.check()), artifactIndex));
                 }
             }
         }
@@ -113,26 +122,64 @@ public final class SarifReport {
         return index;
     }
 
-    private static ObjectNode result(Finding f, BinaryVerification binary, Path baseDir, int ruleIndex) {
+    /**
+     * One artifact per binary file, keyed by its shown path, in the order checked: its verdict is the worst of the
+     * verdicts it got (a universal Mach-O is checked once per target), and it lists those targets.
+     */
+    private static Map<String, ObjectNode> artifacts(VerifyResult result, Path baseDir) {
+        Map<String, ObjectNode> artifacts = new LinkedHashMap<>();
+        for (BinaryVerification binary : result.binaries()) {
+            ObjectNode artifact = artifacts.computeIfAbsent(shownPath(baseDir, binary), path -> {
+                ObjectNode a = NODES.objectNode();
+                a.set("location", artifactLocation(binary, baseDir));
+                a.putArray("roles").add("analysisTarget");
+                a.putObject("properties").put("verdict", Verdict.PASS.name()).putArray("targets");
+                return a;
+            });
+            ObjectNode properties = (ObjectNode) artifact.get("properties");
+            Verdict verdict = binary.worstVerdict();
+            if (verdict.compareTo(Verdict.valueOf(properties.get("verdict").asText())) > 0) {
+                properties.put("verdict", verdict.name());
+            }
+            ((ArrayNode) properties.get("targets")).add(binary.target().name());
+        }
+        return artifacts;
+    }
+
+    /** The binary's path relative to the project, or its absolute path when it lies outside. */
+    private static String shownPath(Path baseDir, BinaryVerification binary) {
+        String relative = ReportPaths.relative(baseDir, binary.file());
+        return relative != null ? relative : ReportPaths.absolute(baseDir, binary.file()).toString();
+    }
+
+    private static ObjectNode artifactLocation(BinaryVerification binary, Path baseDir) {
+        ObjectNode location = NODES.objectNode();
+        String relative = ReportPaths.relative(baseDir, binary.file());
+        if (relative != null) {
+            location.put("uri", ReportPaths.relativeUri(relative));
+            location.put("uriBaseId", SRCROOT);
+        } else {
+            location.put("uri", ReportPaths.absolute(baseDir, binary.file()).toUri().toASCIIString());
+        }
+        return location;
+    }
+
+    private static ObjectNode result(Finding f, BinaryVerification binary, Path baseDir, int ruleIndex, int artifactIndex) {
         ObjectNode r = NODES.objectNode();
         r.put("ruleId", f.check());
         r.put("ruleIndex", ruleIndex);
-        // A waiver does not say whether it accepted an error or a warning: a waived row is shown as a warning.
+        // SARIF 2.1.0 3.27.9/3.27.10: a violation is kind "fail" with level error or warning. A waiver does not say
+        // whether it accepted an error or a warning: a waived row is shown as a warning.
+        r.put("kind", "fail");
         r.put("level", f.verdict() == Verdict.FAIL ? "error" : "warning");
         r.putObject("message").put("text", ReportText.messageWithHint(f));
 
-        ObjectNode artifact = r.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation");
-        String relative = ReportPaths.relative(baseDir, binary.file());
-        if (relative != null) {
-            artifact.put("uri", ReportPaths.relativeUri(relative));
-            artifact.put("uriBaseId", SRCROOT);
-        } else {
-            artifact.put("uri", ReportPaths.absolute(baseDir, binary.file()).toUri().toASCIIString());
-        }
+        ObjectNode artifact = artifactLocation(binary, baseDir);
+        artifact.put("index", artifactIndex);
+        r.putArray("locations").addObject().putObject("physicalLocation").set("artifactLocation", artifact);
 
-        String shownPath = relative != null ? relative : ReportPaths.absolute(baseDir, binary.file()).toString();
         r.putObject("partialFingerprints").put(FINGERPRINT_KEY,
-                fingerprint(f.check(), binary.target().name(), shownPath, f.subject()));
+                fingerprint(f.check(), binary.target().name(), shownPath(baseDir, binary), f.subject()));
 
         if (f.verdict() == Verdict.WAIVED) {
             ObjectNode suppression = r.putArray("suppressions").addObject();

@@ -25,7 +25,10 @@ public record BinaryVerification(Path file, Target target, List<Finding> finding
         findings = List.copyOf(findings);
     }
 
-    /** The worst verdict of any row ({@link Verdict} runs from best to worst); PASS when nothing was reported. */
+    /**
+     * The binary's verdict: its worst problem (FAIL, then WARN, then WAIVED), else PASS. INFO and n/a rows are no
+     * problem: a clean binary with a macOS row on an ELF is PASS, not "not checked".
+     */
     public Verdict worstVerdict() {
         return worst(findings);
     }
@@ -50,9 +53,14 @@ public record BinaryVerification(Path file, Target target, List<Finding> finding
         return Collections.unmodifiableMap(byRule);
     }
 
-    /** The worst verdict among {@code rows}; PASS for none. */
+    /** The worst problem among {@code rows} (FAIL, WARN, WAIVED), else PASS: the one place a binary's verdict is decided. */
     public static Verdict worst(List<Finding> rows) {
-        return rows.stream().map(Finding::verdict).max(Comparator.naturalOrder()).orElse(Verdict.PASS);
+        return rows.stream().map(Finding::verdict).filter(BinaryVerification::counts).max(Comparator.naturalOrder()).orElse(Verdict.PASS);
+    }
+
+    /** Whether a row decides a verdict; {@link Verdict}'s order puts n/a above ok, so it cannot simply be the maximum. */
+    private static boolean counts(Verdict verdict) {
+        return verdict == Verdict.FAIL || verdict == Verdict.WARN || verdict == Verdict.WAIVED;
     }
 
     private List<Finding> withVerdict(Verdict verdict) {

@@ -34,7 +34,7 @@ public record VerifyResult(List<BinaryVerification> binaries, String toolName, S
         return new VerifyResult(binaries, TOOL_NAME, toolVersion, null);
     }
 
-    /** The worst verdict over every binary; PASS when there is none. */
+    /** The worst binary verdict (see {@link BinaryVerification#worstVerdict()}); PASS when there is none. */
     public Verdict worstVerdict() {
         return binaries.stream().map(BinaryVerification::worstVerdict).max(Comparator.naturalOrder()).orElse(Verdict.PASS);
     }

@@ -164,6 +164,36 @@ class SarifReportTest {
     }
 
     @Test
+    void everyResultIsOfKindFailWithALevelAsSarif210Says() throws IOException {
+        for (JsonNode r : results(realistic())) {
+            assertEquals("fail", r.get("kind").asText(), r::toString);
+            assertTrue(List.of("error", "warning").contains(r.get("level").asText()), r::toString);
+        }
+    }
+
+    @Test
+    void eachBinaryIsAnArtifactWithItsVerdictAndACleanOneIsPass() throws IOException {
+        Path project = VerifyResults.project(dir);
+        BinaryVerification clean = new BinaryVerification(project.resolve("target/go/clean"), Target.parse("linux/amd64"), List.of(
+                Finding.pass("target", "GOARCH", "amd64", "amd64"), Finding.info("cgo", "CGO_ENABLED", "0", "cgo is off"),
+                Finding.skip("macos", "macOS", "not a macOS binary")));
+        List<BinaryVerification> binaries = new ArrayList<>(VerifyResults.realistic(project).binaries());
+        binaries.add(clean);
+        JsonNode log = written(VerifyResult.of(binaries, "1.0"), project);
+        assertValid(log);
+        JsonNode artifacts = run(log).get("artifacts");
+        assertEquals(4, artifacts.size());
+        assertEquals("target/go/clean", artifacts.at("/3/location/uri").asText());
+        assertEquals("PASS", artifacts.at("/3/properties/verdict").asText(), "n/a and info rows do not make a clean binary SKIP");
+        assertEquals("linux/amd64", artifacts.at("/3/properties/targets/0").asText());
+        assertEquals("FAIL", artifacts.at("/0/properties/verdict").asText());
+        assertEquals("WARN", artifacts.at("/1/properties/verdict").asText(), "a warning and a waived violation");
+        assertTrue(results(log).stream().noneMatch(r -> r.at("/locations/0/physicalLocation/artifactLocation/uri").asText().endsWith("clean")));
+        JsonNode linkage = result(log, "linkage", "linkage");
+        assertEquals(0, linkage.at("/locations/0/physicalLocation/artifactLocation/index").asInt(), "a result points at its artifact");
+    }
+
+    @Test
     void messageIsTheFindingsMessageThenItsHint() throws IOException {
         JsonNode glibc = result(realistic(), "glibc", "GLIBC_2.34");
         assertEquals(VerifyResults.GLIBC_MESSAGE + " Hint: build on a system with glibc <= 2.28, or in a container such as manylinux_2_28",

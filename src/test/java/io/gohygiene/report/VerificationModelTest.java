@@ -30,6 +30,19 @@ class VerificationModelTest {
     }
 
     @Test
+    void aBinaryWithOnlyPassInfoAndNotApplicableRowsIsPass() {
+        BinaryVerification clean = new BinaryVerification(Path.of("app"), Target.parse("linux/amd64"), List.of(
+                Finding.pass("target", "GOARCH", "amd64", "amd64"), Finding.info("cgo", "CGO_ENABLED", "0", "cgo is off"),
+                Finding.skip("macos", "macOS", "not a macOS binary")));
+        assertEquals(Verdict.PASS, clean.worstVerdict());
+        assertEquals(Verdict.PASS, BinaryVerification.worst(List.of(Finding.skip("macos", "macOS", "n/a"))));
+        assertEquals(Verdict.PASS, BinaryVerification.worst(List.of(Finding.info("cgo", "CGO_ENABLED", "0", "off"))));
+        assertEquals(Verdict.PASS, VerifyResult.of(List.of(clean), "1.0").worstVerdict());
+        Finding waived = Finding.problem("macos", "minos", "12", "<= 11", Verdict.FAIL, "too new", "raise").waived("accepted");
+        assertEquals(Verdict.WAIVED, BinaryVerification.worst(List.of(Finding.skip("glibc", "GLIBC", "n/a"), waived)));
+    }
+
+    @Test
     void failuresAndWarningsAreTheRowsWithThatVerdict() {
         VerifyResult result = VerifyResults.realistic(PROJECT);
         BinaryVerification linux = result.binaries().get(0);

@@ -1,5 +1,8 @@
 package io.gohygiene.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.rules.BinaryVerifier;
 import io.gohygiene.rules.RuleCatalog;
@@ -22,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The verify reports are left alone when a run would write what is there already, and rewritten when anything differs. */
 class VerifyReportsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path project;
@@ -73,6 +78,30 @@ class VerifyReportsTest {
         RuleSettings staticOnly = RuleSettings.builder().linkage(io.gohygiene.rules.Linkage.STATIC).build();
         assertFalse(VerifyReports.write(verify(binary, staticOnly), reports, project, "1.0").unchanged());
         assertTrue(VerifyReports.write(verify(binary, staticOnly), reports, project, "1.0").unchanged());
+    }
+
+    @Test
+    void aCleanBinaryWithANotApplicableRowIsPassInEveryReport() throws Exception {
+        Path binary = copyOf(GoBinaries.build("linux", "amd64"), "app");
+        Path reports = project.resolve("target/go-hygiene");
+        List<BinaryVerifier.Verification> results = verify(binary, RuleSettings.none());
+        assertTrue(results.get(0).findings().stream().anyMatch(f -> f.verdict() == Verdict.SKIP), "the macOS row of an ELF is n/a");
+        assertTrue(results.get(0).findings().stream().noneMatch(f -> f.verdict().isProblem()), "a clean binary");
+        VerifyReports.write(results, reports, project, "1.0");
+
+        JsonNode json = JSON.readTree(reports.resolve("verify.json").toFile());
+        assertEquals("PASS", json.at("/binaries/0/verdict").asText(), "verify.json");
+
+        JsonNode run = JSON.readTree(reports.resolve("verify.sarif").toFile()).at("/runs/0");
+        assertEquals(0, run.get("results").size(), "no result to look at");
+        assertEquals("target/go/app", run.at("/artifacts/0/location/uri").asText());
+        assertEquals("PASS", run.at("/artifacts/0/properties/verdict").asText(), "verify.sarif");
+
+        String junit = Files.readString(reports.resolve("TEST-go-hygiene.xml"));
+        assertTrue(junit.contains("skipped=\"0\""), junit);
+        assertTrue(junit.contains("failures=\"0\""), junit);
+        assertFalse(junit.contains("<skipped"), "the n/a macos case passes: " + junit);
+        assertTrue(junit.contains("name=\"macos\""), junit);
     }
 
     private Path copyOf(Path binary, String name) throws Exception {
