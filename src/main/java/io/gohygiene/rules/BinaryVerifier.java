@@ -10,6 +10,7 @@ import io.gohygiene.platform.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,24 +46,27 @@ public final class BinaryVerifier {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             // A severity changes verdicts only when the pom sets one: a rule's own WARNs stay warnings by default.
-            java.util.Optional<Severity> configured = java.util.Optional.ofNullable(policy.severities().get(rule.id()));
+            Optional<Severity> configured = Optional.ofNullable(policy.severities().get(rule.id()))
+                    .or(() -> rule.splitFrom().map(policy.severities()::get));
             if (configured.orElse(rule.defaultSeverity()) == Severity.OFF) {
                 continue;
             }
             for (Finding f : rule.evaluate(report, target, settings)) {
                 Finding applied = configured.map(s -> f.withVerdict(s.apply(f.verdict()))).orElse(f);
-                if (applied.verdict().isProblem()) {
-                    for (Waiver w : policy.waivers()) {
-                        if (w.covers(shownAs, applied)) {
-                            applied = applied.waived(w.reason());
-                            break;
-                        }
-                    }
-                }
-                findings.add(applied);
+                findings.add(applied.verdict().isProblem() ? waived(rule, shownAs, applied) : applied);
             }
         }
         return new Verification(file, shownAs, target, report, findings);
+    }
+
+    /** {@code finding} waived by the first waiver for it (written for the rule's id, or the id it was split from), else as it is. */
+    private Finding waived(Rule rule, Path shownAs, Finding finding) {
+        for (Waiver w : policy.waivers()) {
+            if (w.covers(shownAs, finding) || rule.splitFrom().filter(id -> w.covers(shownAs, finding, id)).isPresent()) {
+                return finding.waived(w.reason());
+            }
+        }
+        return finding;
     }
 
     /** The outcome for one binary: what the parsers read and every finding. */

@@ -6,6 +6,7 @@ import io.gohygiene.finding.Severity;
 import io.gohygiene.platform.Target;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One named requirement on a produced binary (after Maven Enforcer's rules): it looks at what the parsers read
@@ -20,6 +21,14 @@ public interface Rule {
     /** How violations count when the pom says nothing: most rules fail the build, hardening is off unless asked for. */
     default Severity defaultSeverity() {
         return Severity.ERROR;
+    }
+
+    /**
+     * The id of the rule this one was split from, if any: severities and waivers written for that id, before the
+     * split, still apply to this rule's findings (a rule's own id wins over it).
+     */
+    default Optional<String> splitFrom() {
+        return Optional.empty();
     }
 
     /**

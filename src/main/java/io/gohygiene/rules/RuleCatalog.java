@@ -9,7 +9,8 @@ public final class RuleCatalog {
     }
 
     public static List<Rule> all() {
-        return List.of(new TargetRule(), new LinkageRule(), new LibrariesRule(), new GlibcRule(), new MacosRule(), new WindowsRule(),
+        return List.of(new TargetRule(), new LinkageRule(), new LibrariesRule(), new GlibcRule(), new MacosRule(), new CodeSignatureRule(),
+                new WindowsRule(),
                 new CgoRule(), new BuildInfoRule(), new HardeningRule());
     }
 }

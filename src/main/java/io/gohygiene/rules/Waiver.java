@@ -25,7 +25,12 @@ public record Waiver(String rule, String binaryGlob, String subject, String reas
 
     /** True when this waiver accepts {@code finding}, reported for {@code binary} (a path relative to the project). */
     public boolean covers(Path binary, Finding finding) {
-        if (!finding.check().equals(rule) || !(subject.isEmpty() || subject.equals(finding.subject()))) {
+        return covers(binary, finding, finding.check());
+    }
+
+    /** As {@link #covers(Path, Finding)}, taking {@code finding} as one of rule {@code ruleId} (the rule it was split from). */
+    public boolean covers(Path binary, Finding finding, String ruleId) {
+        if (!ruleId.equals(rule) || !(subject.isEmpty() || subject.equals(finding.subject()))) {
             return false;
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + binaryGlob);

@@ -1,7 +1,6 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryReport;
-import io.gohygiene.binary.macho.LoadCommand;
 import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Severity;
@@ -13,7 +12,6 @@ import io.gohygiene.testing.Lipo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +20,6 @@ import static io.gohygiene.rules.RulesBTestSupport.assertNoProblems;
 import static io.gohygiene.rules.RulesBTestSupport.assertVerdict;
 import static io.gohygiene.rules.RulesBTestSupport.assertWellFormed;
 import static io.gohygiene.rules.RulesBTestSupport.inspect;
-import static io.gohygiene.rules.RulesBTestSupport.patchedCopy;
 import static io.gohygiene.rules.RulesBTestSupport.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,48 +66,6 @@ class MacosRuleTest {
         assertContainsAll(minosRow.message(), "macOS " + minos, "maxMacos is " + below, go,
                 "raised the minimum to " + major + ")");
         assertContainsAll(minosRow.hint(), "<maxMacos>");
-    }
-
-    @Test
-    void arm64CarriesTheLinkersAdHocSignature() {
-        List<Finding> findings = evaluate(inspect(GoBinaries.build("darwin", "arm64")), "darwin/arm64", RuleSettings.none());
-        assertWellFormed(rule, findings);
-        assertVerdict(Verdict.PASS, findings, "code signature");
-        assertContainsAll(row(findings, "code signature").seen(), "LC_CODE_SIGNATURE", "adhoc", "linker-signed");
-        assertVerdict(Verdict.INFO, findings, "signer");
-        assertContainsAll(row(findings, "signer").seen(), "ad-hoc", "linker-signed");
-        assertEquals("no", row(findings, "hardened runtime").seen(), "hardened runtime is opt-in, Go's linker does not set it");
-        assertEquals("none", row(findings, "entitlements").seen());
-        assertNoProblems(findings);
-    }
-
-    @Test
-    void arm64WithoutCodeSignatureCommandFailsAsKilledAtExec(@TempDir Path dir) {
-        Path exe = GoBinaries.build("darwin", "arm64");
-        LoadCommand signature = macho(inspect(exe), 0).loadCommands().stream()
-                .filter(c -> c.cmd() == LoadCommand.LC_CODE_SIGNATURE).findFirst().orElseThrow();
-        // An unknown load command in its place: the loader, like the parser, no longer sees a signature.
-        Path unsigned = patchedCopy(exe, dir, "unsigned", ByteOrder.LITTLE_ENDIAN,
-                b -> b.putInt(Math.toIntExact(signature.offset()), 0x7f));
-        BinaryReport report = inspect(unsigned);
-        assertTrue(macho(report, 0).codeSignature().isEmpty());
-        List<Finding> findings = evaluate(report, "darwin/arm64", RuleSettings.none());
-        assertWellFormed(rule, findings);
-        Finding row = row(findings, "code signature");
-        assertEquals(Verdict.FAIL, row.verdict());
-        assertContainsAll(row.message(), "killed at exec");
-        assertContainsAll(row.hint(), "codesign -s -");
-    }
-
-    @Test
-    void amd64NeedsNoSignature() {
-        BinaryReport report = inspect(GoBinaries.build("darwin", "amd64"));
-        assertTrue(macho(report, 0).codeSignature().isEmpty(), "Go's linker signs only arm64");
-        List<Finding> findings = evaluate(report, "darwin/amd64", RuleSettings.none());
-        assertWellFormed(rule, findings);
-        assertVerdict(Verdict.INFO, findings, "code signature");
-        assertVerdict(Verdict.INFO, findings, "minos");
-        assertNoProblems(findings);
     }
 
     @Test
@@ -161,7 +116,6 @@ class MacosRuleTest {
         assertWellFormed(rule, eleven);
         assertVerdict(Verdict.PASS, eleven, "minos");
         assertContainsAll(row(eleven, "minos").seen(), "11.0", "inferred");
-        assertVerdict(Verdict.PASS, eleven, "code signature");
         List<Finding> older = evaluate(arm64, "darwin/arm64", RuleSettings.builder().maxMacos("10.15").build());
         assertVerdict(Verdict.FAIL, older, "minos");
         assertContainsAll(row(older, "minos").hint(), "Apple Silicon");
@@ -178,8 +132,6 @@ class MacosRuleTest {
         assertWellFormed(rule, findings);
         assertVerdict(Verdict.PASS, findings, "amd64 slice: minos");
         assertVerdict(Verdict.PASS, findings, "arm64 slice: minos");
-        assertVerdict(Verdict.INFO, findings, "amd64 slice: code signature");
-        assertVerdict(Verdict.PASS, findings, "arm64 slice: code signature");
         List<Finding> below = evaluate(report, "darwin/arm64", RuleSettings.builder().maxMacos(justBelow(minos)).build());
         assertVerdict(Verdict.FAIL, below, "arm64 slice: minos");
     }
@@ -194,6 +146,21 @@ class MacosRuleTest {
             assertEquals(Verdict.SKIP, findings.get(0).verdict());
             assertContainsAll(findings.get(0).seen(), platform, "not a macOS binary");
         }
+    }
+
+    @Test
+    void withoutMaxMacosTheMinosIsInformation() {
+        List<Finding> findings = evaluate(inspect(GoBinaries.build("darwin", "amd64")), "darwin/amd64", RuleSettings.none());
+        assertWellFormed(rule, findings);
+        assertVerdict(Verdict.INFO, findings, "minos");
+        assertNoProblems(findings);
+    }
+
+    @Test
+    void reportsNoCodeSignatureRowsWhichAreTheCodesignRules() {
+        List<Finding> findings = evaluate(inspect(GoBinaries.build("darwin", "arm64")), "darwin/arm64", RuleSettings.none());
+        assertTrue(findings.stream().noneMatch(f -> f.subject().contains("signature") || f.subject().equals("signer")), findings::toString);
+        assertTrue(findings.stream().allMatch(f -> f.check().equals("macos")), findings::toString);
     }
 
     @Test
