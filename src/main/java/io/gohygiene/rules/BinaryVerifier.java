@@ -36,11 +36,18 @@ public final class BinaryVerifier {
         }
     }
 
+    /** As {@link #verify(Path, Path, Target, boolean)} for a Go binary: the binaries verify checks are Go's by default. */
+    public Verification verify(Path file, Path shownAs, Target target) throws BinaryFormatException {
+        return verify(file, shownAs, target, true);
+    }
+
     /**
      * @param file     the binary
      * @param shownAs  its path as reports show it and waiver globs match it (relative to the project)
+     * @param goBinary true when the file must be a Go binary (the build goal produced it, or the user declared it as
+     *                 Go): then missing or unreadable build info fails rule buildinfo instead of being information
      */
-    public Verification verify(Path file, Path shownAs, Target target) throws BinaryFormatException {
+    public Verification verify(Path file, Path shownAs, Target target, boolean goBinary) throws BinaryFormatException {
         BinaryReport report = BinaryInspector.inspect(file);
         RuleSettings settings = policy.settingsFor(target);
         List<Finding> findings = new ArrayList<>();
@@ -51,7 +58,7 @@ public final class BinaryVerifier {
             if (configured.orElse(rule.defaultSeverity()) == Severity.OFF) {
                 continue;
             }
-            for (Finding f : rule.evaluate(report, target, settings)) {
+            for (Finding f : rule.evaluate(report, target, settings, goBinary)) {
                 Finding applied = configured.map(s -> f.withVerdict(s.apply(f.verdict()))).orElse(f);
                 findings.add(applied.verdict().isProblem() ? waived(rule, shownAs, applied) : applied);
             }

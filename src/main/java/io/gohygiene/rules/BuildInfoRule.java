@@ -1,5 +1,6 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.Module;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Requires what the Go build info records about how a binary was built to match a release build: the Go version
+ * Requires a Go binary to have readable build info (when the caller says it must be one), and requires what the Go
+ * build info records about how a binary was built to match a release build: the Go version
  * within {@code goVersion}, {@code -trimpath=true} when {@code trimpath} is asked for, {@code vcs.modified} not
  * {@code true} when {@code vcsClean} is, and no {@code replace} to a local directory unless
  * {@code allowLocalReplace}. Only the settings Go records are read: a {@code -trimpath} build drops {@code -ldflags}
  * and {@code CGO_*} from them, and Go before 1.18 records no settings at all.
  */
-public final class BuildInfoRule implements ImageRule {
+public final class BuildInfoRule implements Rule {
 
     public static final String ID = "buildinfo";
 
@@ -29,8 +31,32 @@ public final class BuildInfoRule implements ImageRule {
         return ID;
     }
 
+    /** For a binary nobody said is Go: no build info is then information, unless Go-specific rules are configured. */
     @Override
-    public void evaluate(InspectedImage image, String prefix, Target target, RuleSettings settings, List<Finding> findings) {
+    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings) {
+        return evaluate(report, target, settings, false);
+    }
+
+    @Override
+    public List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings, boolean goBinary) {
+        List<Finding> findings = new ArrayList<>();
+        for (InspectedImage image : report.images()) {
+            evaluate(report, image, report.slicePrefix(image), settings, goBinary, findings);
+        }
+        return findings;
+    }
+
+    private void evaluate(BinaryReport report, InspectedImage image, String prefix, RuleSettings settings, boolean goBinary,
+                          List<Finding> findings) {
+        if (image.buildInfo().isEmpty() && goBinary) {
+            String why = MissingBuildInfo.why(image.executable());
+            findings.add(Finding.problem(ID, prefix + "build info", "none: " + why, "Go build info", Verdict.FAIL,
+                    report.file().getFileName() + " must be a Go binary but has no readable Go build info: " + why
+                            + "; go build always writes it, so the file was damaged or rewritten after the build",
+                    "Verify the file go build wrote, before any step that rewrites it (strip, a packer, a byte patch);"
+                            + " go version -m <file> shows what Go reads. If the file is not a Go program, do not declare it as Go"));
+            return;
+        }
         if (image.buildInfo().isEmpty()) {
             noBuildInfo(findings, prefix, settings);
             return;

@@ -37,4 +37,13 @@ public interface Rule {
      * was looked at ("GOARCH", "interpreter", "GLIBC_2.34", "arm64 slice: minos").
      */
     List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings);
+
+    /**
+     * As {@link #evaluate(BinaryReport, Target, RuleSettings)}, knowing whether the binary must be a Go binary
+     * ({@code goBinary}: the build goal produced it, or the user declared it as Go). Only rules for which that
+     * changes the verdict (buildinfo) look at it; without it, a rule knows nothing of where the binary came from.
+     */
+    default List<Finding> evaluate(BinaryReport report, Target target, RuleSettings settings, boolean goBinary) {
+        return evaluate(report, target, settings);
+    }
 }

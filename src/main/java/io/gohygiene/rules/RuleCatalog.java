@@ -9,8 +9,7 @@ public final class RuleCatalog {
     }
 
     public static List<Rule> all() {
-        return List.of(new TargetRule(), new LinkageRule(), new LibrariesRule(), new GlibcRule(), new MacosRule(), new CodeSignatureRule(),
-                new WindowsRule(),
-                new CgoRule(), new BuildInfoRule(), new HardeningRule());
+        return List.of(new TargetRule(), new LoadableRule(), new LinkageRule(), new LibrariesRule(), new GlibcRule(),
+                new MacosRule(), new CodeSignatureRule(), new WindowsRule(), new CgoRule(), new BuildInfoRule(), new HardeningRule());
     }
 }
