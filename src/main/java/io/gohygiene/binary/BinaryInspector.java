@@ -1,6 +1,5 @@
 package io.gohygiene.binary;
 
-import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.BuildInfoReader;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.macho.MachoFile;
@@ -33,7 +32,23 @@ public final class BinaryInspector {
     private BinaryInspector() {
     }
 
+    /** The report of {@code file}; a malformed build-info blob is an error like any other malformed structure. */
     public static BinaryReport inspect(Path file) throws BinaryFormatException {
+        BinaryReport report = inspectKeepingBuildInfoErrors(file);
+        for (InspectedImage image : report.images()) {
+            if (image.buildInfoError().isPresent()) {
+                throw image.buildInfoError().get();
+            }
+        }
+        return report;
+    }
+
+    /**
+     * As {@link #inspect}, except that a malformed build-info blob is kept in its image
+     * ({@link InspectedImage#buildInfoError()}) instead of thrown: verify reports it as a finding of rule buildinfo
+     * and still checks everything else the file holds.
+     */
+    public static BinaryReport inspectKeepingBuildInfoErrors(Path file) throws BinaryFormatException {
         try (BinaryReader reader = BinaryReader.open(file)) {
             if (reader.size() < 4) {
                 throw reader.error(0, "the file is " + reader.size() + " bytes, too short for any executable header");
@@ -86,8 +101,11 @@ public final class BinaryInspector {
         return Optional.empty();
     }
 
-    private static InspectedImage inspected(BinaryReader reader, ExecutableFile executable) throws BinaryFormatException {
-        Optional<BuildInfo> buildInfo = BuildInfoReader.read(reader, executable);
-        return new InspectedImage(executable, buildInfo);
+    private static InspectedImage inspected(BinaryReader reader, ExecutableFile executable) {
+        try {
+            return new InspectedImage(executable, BuildInfoReader.read(reader, executable));
+        } catch (BinaryFormatException e) {
+            return new InspectedImage(executable, Optional.empty(), Optional.of(e));
+        }
     }
 }

@@ -48,7 +48,7 @@ public final class BinaryVerifier {
      *                 Go): then missing or unreadable build info fails rule buildinfo instead of being information
      */
     public Verification verify(Path file, Path shownAs, Target target, boolean goBinary) throws BinaryFormatException {
-        BinaryReport report = BinaryInspector.inspect(file);
+        BinaryReport report = BinaryInspector.inspectKeepingBuildInfoErrors(file);
         RuleSettings settings = policy.settingsFor(target);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {

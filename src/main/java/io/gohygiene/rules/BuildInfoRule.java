@@ -48,6 +48,17 @@ public final class BuildInfoRule implements Rule {
 
     private void evaluate(BinaryReport report, InspectedImage image, String prefix, RuleSettings settings, boolean goBinary,
                           List<Finding> findings) {
+        if (image.buildInfoError().isPresent()) {
+            // The magic says Go wrote a blob here, whatever the caller knows: a damaged one fails either way.
+            String why = image.buildInfoError().get().reason();
+            findings.add(Finding.problem(ID, prefix + "build info", "unreadable: " + why, "Go build info", Verdict.FAIL,
+                    report.file().getFileName() + " has Go build info that cannot be read: " + why + " (file offset "
+                            + image.buildInfoError().get().offset() + "); go build writes it whole, so the file was damaged"
+                            + " or rewritten after the build",
+                    "Verify the file go build wrote, before any step that rewrites it (strip, a packer, a byte patch);"
+                            + " go version -m <file> shows what Go reads"));
+            return;
+        }
         if (image.buildInfo().isEmpty() && goBinary) {
             String why = MissingBuildInfo.why(image.executable());
             findings.add(Finding.problem(ID, prefix + "build info", "none: " + why, "Go build info", Verdict.FAIL,

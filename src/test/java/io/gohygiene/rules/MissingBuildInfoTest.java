@@ -1,5 +1,7 @@
 package io.gohygiene.rules;
 
+import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.binary.BinaryInspector;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
@@ -21,6 +23,7 @@ import static io.gohygiene.rules.RulesBTestSupport.patchedCopy;
 import static io.gohygiene.rules.RulesBTestSupport.row;
 import static io.gohygiene.rules.RulesBTestSupport.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +75,26 @@ class MissingBuildInfoTest {
     }
 
     @Test
+    void aGoBinaryWithMalformedBuildInfoFailsBuildinfoAndIsStillChecked(@TempDir Path dir) throws Exception {
+        Path exe = GoBinaries.build("linux", "amd64");
+        long blob = magicOffsets(exe).get(0);
+        // Go 1.18+ inline layout: the 32-byte header, then the uvarint length of the Go version; 0 leaves it empty.
+        Path damaged = patchedCopy(exe, dir, "empty-version", ByteOrder.LITTLE_ENDIAN, b -> b.put(Math.toIntExact(blob + 32), (byte) 0));
+        BinaryFormatException thrown = assertThrows(BinaryFormatException.class, () -> BinaryInspector.inspect(damaged),
+                "inspect still calls a malformed blob an error");
+        assertContainsAll(thrown.getMessage(), "empty Go version");
+
+        for (boolean goBinary : List.of(true, false)) {
+            List<Finding> findings = verifier.verify(damaged, Path.of("empty-version"), Target.parse("linux/amd64"), goBinary).findings();
+            Finding row = buildInfoRow(findings);
+            assertEquals(Verdict.FAIL, row.verdict(), () -> table(findings));
+            assertContainsAll(row.message(), "empty-version has Go build info that cannot be read", "empty Go version", "file offset");
+            assertContainsAll(row.hint(), "go version -m");
+            assertEquals(Verdict.PASS, row(findings, "loadable").verdict(), "the other rules still ran");
+        }
+    }
+
+    @Test
     void anIntactGoBinaryPassesAndTheOldSignatureMeansGo() throws Exception {
         Path exe = GoBinaries.build("linux", "amd64");
         List<Finding> findings = verifier.verify(exe, Path.of("tiny"), Target.parse("linux/amd64")).findings();
@@ -84,26 +107,30 @@ class MissingBuildInfoTest {
         return row(findings.stream().filter(f -> f.check().equals(BuildInfoRule.ID)).toList(), "build info");
     }
 
-    /** A copy of {@code source} at {@code target} with every 16-byte aligned build-info magic zeroed. */
-    private static Path zeroedMagic(Path source, Path target) {
+    /** The file offsets of every 16-byte aligned build-info magic in {@code file}. */
+    private static List<Long> magicOffsets(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(source);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         byte[] magic = BinaryFiles.BUILDINFO_MAGIC;
-        int found = 0;
+        List<Long> offsets = new java.util.ArrayList<>();
         for (int i = 0; i + magic.length <= bytes.length; i += 16) {
             if (Arrays.equals(bytes, i, i + magic.length, magic, 0, magic.length)) {
-                found++;
-                int at = i;
-                patchedCopy(source, target.getParent(), target.getFileName().toString(), ByteOrder.LITTLE_ENDIAN,
-                        b -> b.put(at, new byte[magic.length]));
-                source = target;
+                offsets.add((long) i);
             }
         }
-        assertTrue(found > 0, "no build-info magic in " + source);
-        return target;
+        assertTrue(!offsets.isEmpty(), "no build-info magic in " + file);
+        return offsets;
+    }
+
+    /** A copy of {@code source} at {@code target} with every 16-byte aligned build-info magic zeroed. */
+    private static Path zeroedMagic(Path source, Path target) {
+        List<Long> offsets = magicOffsets(source);
+        int length = BinaryFiles.BUILDINFO_MAGIC.length;
+        return patchedCopy(source, target.getParent(), target.getFileName().toString(), ByteOrder.LITTLE_ENDIAN,
+                b -> offsets.forEach(at -> b.put(Math.toIntExact(at), new byte[length])));
     }
 }
