@@ -3,6 +3,7 @@ package io.gohygiene.gobuild;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
+import io.gohygiene.process.SecretMasking;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,11 +34,16 @@ public final class BuildEnvironment {
     private final Map<String, String> variables;
     private final List<String> explanation;
     private final Map<String, String> ignored;
+    private final Set<String> decided;
 
-    private BuildEnvironment(Map<String, String> variables, List<String> explanation, Map<String, String> ignored) {
+    private BuildEnvironment(Map<String, String> variables, List<String> explanation, Map<String, String> ignored,
+                             Set<String> set) {
         this.variables = Collections.unmodifiableMap(new TreeMap<>(variables));
         this.explanation = List.copyOf(explanation);
         this.ignored = Collections.unmodifiableMap(new TreeMap<>(ignored));
+        Set<String> decided = new java.util.TreeSet<>(set);
+        variables.keySet().stream().filter(DECISIVE::contains).forEach(decided::add);
+        this.decided = Collections.unmodifiableSet(decided);
     }
 
     /**
@@ -149,14 +155,14 @@ public final class BuildEnvironment {
             why.add("GOFLAGS not set (no vendor/ directory; GOFLAGS from the environment "
                     + (request.inheritBuildEnvironment() ? "would be inherited" : "is not inherited") + ")");
         }
-        return new BuildEnvironment(env, why, ignored);
+        return new BuildEnvironment(env, why, ignored, set.keySet());
     }
 
     private static void set(Map<String, String> env, Map<String, String> set, List<String> why, String name,
                             String value, String reason) {
         env.put(name, value);
         set.put(name, value);
-        why.add(name + "=" + value + " (" + reason + ")");
+        why.add(name + "=" + SecretMasking.value(name, value) + " (" + reason + ")");
     }
 
     /** The complete environment of the go process. */
@@ -164,9 +170,14 @@ public final class BuildEnvironment {
         return variables;
     }
 
-    /** One line per variable the plugin set (or deliberately left unset), with the reason. */
+    /** One line per variable the plugin set (or deliberately left unset), with the reason; credentials masked. */
     public List<String> explanation() {
         return explanation;
+    }
+
+    /** The variables that decide what is built: those the plugin set, and the {@link #DECISIVE} ones it kept. */
+    public Set<String> decided() {
+        return decided;
     }
 
     /** Variables of the inherited environment that were dropped because the target decides them, with their values. */

@@ -9,20 +9,16 @@ import io.gohygiene.process.ProcessException;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.process.ProcessTimeoutException;
+import io.gohygiene.process.SecretMasking;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Runs {@code go build} for one target: one command per package, argv only (never a shell), in the module
@@ -59,7 +55,7 @@ public final class GoBuild {
         Map<String, String> env = environment.variables();
         String key = key(target);
         Path outDir = outputDirectory(request.outputRoot(), target);
-        Path script = request.workDirectory().resolve("build-" + key + ".sh");
+        Path script = RerunFiles.script(request.workDirectory(), key);
         String ldflags = ldflags(request, target, cToolchain);
 
         List<Path> finals = new ArrayList<>();
@@ -76,8 +72,7 @@ public final class GoBuild {
         try {
             Files.createDirectories(outDir);
             Files.createDirectories(request.workDirectory());
-            writeEnvFile(request.workDirectory().resolve("build-" + key + ".env"), env);
-            writeScript(script, target, request.moduleDirectory(), environment, commands);
+            RerunFiles.write(request.workDirectory(), key, target, request.moduleDirectory(), environment, commands);
         } catch (IOException e) {
             throw new BuildException(target, "cannot write the build files of " + target.name() + " (" + e.getMessage()
                     + "); check that " + request.outputRoot() + " and " + request.workDirectory() + " are writable", e);
@@ -240,7 +235,7 @@ public final class GoBuild {
             message.append(" (last ").append(QUOTED_LINES).append(" of ").append(lines.size()).append(" lines)");
         }
         message.append(":\n");
-        quoted.forEach(line -> message.append("  ").append(line).append('\n'));
+        quoted.forEach(line -> message.append("  ").append(SecretMasking.urls(line)).append('\n'));
         message.append("Fix the error above; to re-run this exact build by hand: sh ").append(script);
         return message.toString();
     }
@@ -304,55 +299,6 @@ public final class GoBuild {
                 Files.deleteIfExists(kept);
             }
         }
-    }
-
-    private static void writeEnvFile(Path file, Map<String, String> env) throws IOException {
-        StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(env).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        writeIfChanged(file, text.toString());
-    }
-
-    private static void writeScript(Path file, Target target, Path dir, BuildEnvironment environment, List<List<String>> commands)
-            throws IOException {
-        Map<String, String> env = environment.variables();
-        StringBuilder text = new StringBuilder("#!/bin/sh\n")
-                .append("# go build for ").append(target.name()).append(", as go-hygiene ran it: the same directory,\n")
-                .append("# the same complete environment (env -i) and the same arguments.\n");
-        environment.explanation().forEach(line -> text.append("#   ").append(line.replace('\n', ' ')).append('\n'));
-        environment.ignored().forEach((name, value) -> text.append("#   not used: ").append(name).append('=')
-                .append(value.replace('\n', ' ')).append(" (decided by the target, not inherited)\n"));
-        text.append("set -e\n");
-        StringBuilder prefix = new StringBuilder("cd ").append(quote(dir.toString())).append(" && env -i");
-        new java.util.TreeMap<>(env).forEach((k, v) -> prefix.append(' ').append(quote(k + "=" + v)));
-        for (List<String> argv : commands) {
-            text.append(prefix);
-            argv.forEach(arg -> text.append(' ').append(quote(arg)));
-            text.append('\n');
-        }
-        writeIfChanged(file, text.toString());
-        try {
-            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            perms.addAll(List.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
-            Files.setPosixFilePermissions(file, perms);
-        } catch (UnsupportedOperationException e) {
-            file.toFile().setExecutable(true, false);
-        }
-    }
-
-    private static void writeIfChanged(Path file, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return;
-        }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Single-quotes {@code text} for a POSIX shell: {@code it's} becomes {@code 'it'\''s'}. */
-    static String quote(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**

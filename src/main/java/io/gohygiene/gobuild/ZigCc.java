@@ -66,8 +66,8 @@ public final class ZigCc {
             Files.createDirectories(dir);
             StringBuilder script = new StringBuilder("#!/bin/sh\n# CC for ").append(target.name())
                     .append(": zig cc for ").append(triple).append(" (written by go-hygiene)\nexec");
-            zig.forEach(word -> script.append(' ').append(GoBuild.quote(word)));
-            script.append(" -target ").append(GoBuild.quote(triple)).append(" \"$@\"\n");
+            zig.forEach(word -> script.append(' ').append(RerunFiles.quote(word)));
+            script.append(" -target ").append(RerunFiles.quote(triple)).append(" \"$@\"\n");
             write(wrapper, script.toString(), true);
             why.add("zig: " + target.name() + " → -target " + triple + " (" + describe(target, glibc, libc, macos) + ")");
             if (isDarwin(target)) {

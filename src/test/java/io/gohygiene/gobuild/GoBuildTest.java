@@ -216,16 +216,16 @@ class GoBuildTest {
 
     @Test
     void scriptQuotesAwkwardValues() throws Exception {
-        assertEquals("'it'\\''s'", GoBuild.quote("it's"));
+        assertEquals("'it'\\''s'", RerunFiles.quote("it's"));
         Path module = BuildTestSupport.copyProgram("tiny", dir);
         Map<String, String> env = new java.util.TreeMap<>(System.getenv());
-        env.put("ODD", "a 'quoted' $HOME `x`");
+        env.put("GOHYGIENE_TEST_ODD", "a 'quoted' $HOME `x`");
         BuildRequest request = new BuildRequest(module, List.of("."), dir.resolve("target/go"), dir.resolve("target/go-hygiene"),
                 List.of(), "-X 'main.version=1 2'", List.of(), null, true, env, false, Duration.ofMinutes(5), 1);
         GoBuild.build(BuildTestSupport.go(), request, Target.parse("linux/amd64"), null);
         Path script = dir.resolve("target/go-hygiene/build-linux_amd64.sh");
         // Print the env the script would give go: run it with go replaced by env.
-        String text = Files.readString(script).replace("'" + BuildTestSupport.go() + "' 'build'", "'printenv' 'ODD' #");
+        String text = Files.readString(script).replace("'" + BuildTestSupport.go() + "' 'build'", "'printenv' 'GOHYGIENE_TEST_ODD' #");
         Path probe = dir.resolve("probe.sh");
         Files.writeString(probe, text);
         ProcessResult out = new ProcessRunner().run(new CommandLine(List.of("sh", probe.toString()), Map.of("PATH", "/usr/bin:/bin"),
