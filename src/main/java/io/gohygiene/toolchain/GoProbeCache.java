@@ -5,6 +5,7 @@ import io.gohygiene.files.AtomicFiles;
 import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.SupportedPlatforms;
+import io.gohygiene.process.SecretMasking;
 import io.gohygiene.version.GoVersion;
 
 import java.io.IOException;
@@ -75,10 +76,12 @@ public final class GoProbeCache {
     /**
      * Keeps {@code go} for the next run; written whole or not at all, and a failure to write only costs that run a
      * probe. Not for a go that is a script (an asdf, mise or goenv shim): which Go it runs can change with no file
-     * or variable here changing, so it is probed every time.
+     * or variable here changing, so it is probed every time. Nor when a setting holds a URL with user info (a GOPROXY
+     * with a password): the file is under target/, which CI archives.
      */
     public static void write(Path file, GoToolchain go, Map<String, String> environment) {
-        if (!isExecutableImage(go.executable())) {
+        boolean holdsCredential = go.env().values().stream().anyMatch(v -> !v.equals(SecretMasking.urls(v)));
+        if (!isExecutableImage(go.executable()) || holdsCredential) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

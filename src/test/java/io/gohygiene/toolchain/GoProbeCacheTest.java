@@ -94,6 +94,20 @@ class GoProbeCacheTest {
         assertTrue(GoProbeCache.isExecutableImage(GoOnPath.executable()));
     }
 
+    @Test
+    void aGoproxyWithAPasswordIsNeverWrittenToTheCache() throws Exception {
+        Map<String, String> env = environment();
+        env.put("GOPROXY", "https://ci:PROBEPASS@goproxy.invalid,direct");
+        GoToolchain probed = GoToolchain.probe(located, env, Duration.ofMinutes(2), new ProcessRunner());
+        Path cache = temp.resolve("go-probe.properties");
+        Files.writeString(cache, "format=stale\n");
+
+        GoProbeCache.write(cache, probed, env);
+
+        assertTrue(Files.notExists(cache) || !Files.readString(cache).contains("PROBEPASS"));
+        assertTrue(GoProbeCache.read(cache, located, env).isEmpty(), "probed again next time instead");
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> env = new TreeMap<>(System.getenv());
         env.put("GOTOOLCHAIN", "local");

@@ -2,6 +2,7 @@ package io.gohygiene.toolchain.checks;
 
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
+import io.gohygiene.process.SecretMasking;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
@@ -43,7 +44,8 @@ public final class IgnoredVariablesCheck implements ToolchainCheck {
     public List<Finding> check(ToolchainContext ctx) {
         List<Finding> findings = new ArrayList<>();
         Map<String, String> env = new TreeMap<>(ctx.settings().environment());
-        env.forEach((name, value) -> {
+        env.forEach((name, raw) -> {
+            String value = SecretMasking.value(name, raw);
             if (PER_TARGET_COMPILER.matcher(name).matches()) {
                 String kind = name.startsWith("CXX") ? "CXX" : "CC";
                 boolean makeBash = name.startsWith(kind + "_FOR_");

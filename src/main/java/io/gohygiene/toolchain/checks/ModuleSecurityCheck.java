@@ -2,6 +2,7 @@ package io.gohygiene.toolchain.checks;
 
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
+import io.gohygiene.process.SecretMasking;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
@@ -70,13 +71,14 @@ public final class ModuleSecurityCheck implements ToolchainCheck {
         }
 
         String proxy = ctx.go().env("GOPROXY").orElse("");
+        String shownProxy = SecretMasking.urls(proxy);
         if (proxy.equals("direct") || proxy.equals("off")) {
             findings.add(Finding.problem(ID, "GOPROXY", "GOPROXY=" + proxy, "a module proxy", Verdict.WARN,
                     proxy.equals("off") ? "GOPROXY=off: any module not in the cache fails to download"
                             : "GOPROXY=direct: modules come straight from their VCS hosts, with no proxy cache to keep removed versions",
                     "set GOPROXY=https://proxy.golang.org,direct (or your company proxy)"));
         } else {
-            findings.add(Finding.pass(ID, "GOPROXY", "GOPROXY=" + proxy, "a module proxy"));
+            findings.add(Finding.pass(ID, "GOPROXY", "GOPROXY=" + shownProxy, "a module proxy"));
         }
         return findings;
     }

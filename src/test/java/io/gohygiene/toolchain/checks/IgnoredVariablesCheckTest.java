@@ -49,4 +49,11 @@ class IgnoredVariablesCheckTest {
     void aCleanEnvironmentPasses() throws Exception {
         assertEquals(Verdict.PASS, check(Map.of()).get(0).verdict());
     }
+
+    @Test
+    void aMisspelledProxyWithAPasswordIsNamedWithoutIt() throws Exception {
+        Finding f = Toolchains.only(check(Map.of("GO_PROXY", "https://ci:PROXYPASS@goproxy.invalid")), "GO_PROXY");
+        assertTrue(f.toString().contains("GO_PROXY=https://ci:***@goproxy.invalid"), f.toString());
+        assertTrue(!f.toString().contains("PROXYPASS"), f.toString());
+    }
 }

@@ -75,4 +75,12 @@ class ModuleSecurityCheckTest {
     void proxyDirectWarns() throws Exception {
         assertEquals(Verdict.WARN, Toolchains.only(check(Map.of("GOPROXY", "direct")), "GOPROXY").verdict());
     }
+
+    @Test
+    void aProxyPasswordIsNotInTheFinding() throws Exception {
+        Finding f = Toolchains.only(check(Map.of("GOPROXY", "https://ci:PROXYPASS@goproxy.invalid,direct")), "GOPROXY");
+        assertEquals(Verdict.PASS, f.verdict());
+        assertTrue(f.toString().contains("https://ci:***@goproxy.invalid,direct"), f.toString());
+        assertTrue(!f.toString().contains("PROXYPASS"), f.toString());
+    }
 }
