@@ -122,7 +122,7 @@ public class VendorMojo extends AbstractGoHygieneMojo {
             for (String name : protocol.equals("https") ? List.of("HTTPS_PROXY") : List.of("HTTP_PROXY", "HTTPS_PROXY")) {
                 if (!env.containsKey(name) && !env.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
                     env.put(name, url);
-                    passed.add(name + "=http://" + (auth.isEmpty() ? "" : "***@") + proxy.getHost() + ":" + proxy.getPort());
+                    passed.add(name + "=" + io.gohygiene.process.SecretMasking.urls(url));
                 }
             }
             if (proxy.getNonProxyHosts() != null && !proxy.getNonProxyHosts().isBlank()
