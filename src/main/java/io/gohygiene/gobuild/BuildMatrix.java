@@ -2,6 +2,7 @@ package io.gohygiene.gobuild;
 
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
+import io.gohygiene.process.ProcessRunner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,14 +60,31 @@ public final class BuildMatrix {
         return buildAll(go, request, targets, Map.of(), listener);
     }
 
-    /** As {@link #buildAll(Path, BuildRequest, List, Listener)}, with C toolchain pins per target for {@code <cc>zig</cc>}. */
+    /**
+     * As {@link #buildAll(Path, BuildRequest, List, Listener)}, with C toolchain pins per target for {@code <cc>zig</cc>};
+     * asks go for its host platform first. A caller that has probed go calls
+     * {@link #buildAll(Path, Platform, BuildRequest, List, Map, ProcessRunner, Listener)} instead.
+     */
     public static List<BuildResult> buildAll(Path go, BuildRequest request, List<Target> targets,
                                              Map<Target, CToolchain> cToolchains, Listener listener) throws BuildException {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        ProcessRunner runner = new ProcessRunner();
+        return buildAll(go, GoBuild.hostOf(go, request, runner, null), request, targets, cToolchains, runner, listener);
+    }
+
+    /**
+     * Builds every target with {@code go}, whose GOHOSTOS/GOHOSTARCH is {@code host} ({@code GoToolchain.hostPlatform()}),
+     * running each go build through {@code runner}. Results in the order of {@code targets}.
+     */
+    public static List<BuildResult> buildAll(Path go, Platform host, BuildRequest request, List<Target> targets,
+                                             Map<Target, CToolchain> cToolchains, ProcessRunner runner, Listener listener)
+            throws BuildException {
         Listener l = listener == null ? Listener.NONE : listener;
         if (targets.isEmpty()) {
             return List.of();
         }
-        Platform host = GoBuild.goHost(go, request, null);
         int threads = Math.min(Math.max(1, request.parallelism()), targets.size());
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -81,7 +99,7 @@ public final class BuildMatrix {
                 futures.add(pool.submit(() -> {
                     l.started(target);
                     try {
-                        BuildResult result = GoBuild.build(go, host, request, target, c,
+                        BuildResult result = GoBuild.build(go, host, request, target, c, runner,
                                 (line, stderr) -> l.output(target, line, stderr));
                         l.finished(result);
                         return result;

@@ -1,6 +1,5 @@
 package io.gohygiene.gobuild;
 
-import io.gohygiene.files.Sha256;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.CommandLine;
@@ -10,11 +9,13 @@ import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.process.ProcessTimeoutException;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.toolchain.GoToolchain;
+import io.gohygiene.toolchain.LocatedGo;
+import io.gohygiene.toolchain.ToolchainException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class GoBuild {
     private GoBuild() {
     }
 
+    /**
+     * Builds {@code target} with {@code go}, asking go for its host platform first (a probe of its own). A caller that
+     * has probed go already calls {@link #build(Path, Platform, BuildRequest, Target, CToolchain, ProcessRunner,
+     * ProcessRunner.LineSink)} with {@code GoToolchain.hostPlatform()}.
+     */
     public static BuildResult build(Path go, BuildRequest request, Target target, ProcessRunner.LineSink output)
             throws BuildException {
         return build(go, request, target, CToolchain.DEFAULT, output);
@@ -43,25 +49,29 @@ public final class GoBuild {
     /** As {@link #build(Path, BuildRequest, Target, ProcessRunner.LineSink)}, with the C toolchain pins for {@code <cc>zig</cc>}. */
     public static BuildResult build(Path go, BuildRequest request, Target target, CToolchain cToolchain,
                                     ProcessRunner.LineSink output) throws BuildException {
-        return build(go, goHost(go, request, target), request, target, cToolchain, output);
+        ProcessRunner runner = new ProcessRunner();
+        return build(go, hostOf(go, request, runner, target), request, target, cToolchain, runner, output);
     }
 
-    /** As above, for a {@code go} whose GOHOSTOS/GOHOSTARCH ({@link #goHost}) the caller has already asked. */
-    static BuildResult build(Path go, Platform host, BuildRequest request, Target target, CToolchain cToolchain,
-                             ProcessRunner.LineSink output) throws BuildException {
+    /**
+     * Builds {@code target} with {@code go}, whose GOHOSTOS/GOHOSTARCH is {@code host} (it decides which targets are
+     * cross builds), running go through {@code runner}.
+     */
+    public static BuildResult build(Path go, Platform host, BuildRequest request, Target target, CToolchain cToolchain,
+                                    ProcessRunner runner, ProcessRunner.LineSink output) throws BuildException {
         long start = System.nanoTime();
         ProcessRunner.LineSink sink = output == null ? ProcessRunner.LineSink.DISCARD : output;
         BuildEnvironment environment = BuildEnvironment.compute(request, target, host, cToolchain);
         Map<String, String> env = environment.variables();
-        String key = key(target);
-        Path outDir = outputDirectory(request.outputRoot(), target);
+        String key = OutputNames.key(target);
+        Path outDir = OutputNames.directory(request.outputRoot(), target);
         Path script = RerunFiles.script(request.workDirectory(), key);
         String ldflags = ldflags(request, target, cToolchain);
 
         List<Path> finals = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
         for (String pkg : request.packages()) {
-            Path out = outDir.resolve(outputName(request, target, pkg));
+            Path out = outDir.resolve(OutputNames.fileName(request.moduleDirectory(), request.buildmode(), target, pkg));
             if (finals.contains(out)) {
                 throw new BuildException(target, "two packages of " + target.name() + " build to the same file " + out
                         + "; give the main packages different directory names");
@@ -86,15 +96,15 @@ public final class GoBuild {
             // gets its old timestamp back, so what depends on it is not rebuilt.
             List<Path> written = new ArrayList<>(List.of(out));
             if (request.buildmode() != null && request.buildmode().startsWith("c-")) {
-                written.add(header(out));
+                written.add(OutputNames.header(out));
             }
             List<OutputState> before = new ArrayList<>();
             try {
                 for (Path p : written) {
                     before.add(OutputState.of(p));
                 }
-                ProcessResult result = run(new CommandLine(commands.get(i), env, request.moduleDirectory(), request.timeout()), target,
-                        script, sink);
+                ProcessResult result = run(runner, new CommandLine(commands.get(i), env, request.moduleDirectory(),
+                        request.timeout()), target, script, sink);
                 if (!result.succeeded()) {
                     throw new BuildException(target, failureMessage(target, request.packages().get(i), result, script));
                 }
@@ -121,61 +131,14 @@ public final class GoBuild {
         return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
     }
 
-    /** The C header go writes for a c-archive or c-shared output: its name with .h in place of the extension. */
-    static Path header(Path output) {
-        String name = output.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return output.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".h");
-    }
-
-    /** {@code linux_amd64}, {@code linux_amd64_v3}, {@code linux_arm_7-softfloat}: the directory and file key of a target. */
+    /** {@link OutputNames#key}, kept for callers of the old name. */
     public static String key(Target target) {
-        String key = target.goos() + "_" + target.goarch();
-        if (target.variant() != null) {
-            key += "_" + target.variant().replaceAll("[^A-Za-z0-9.]", "-");
-        }
-        return key;
+        return OutputNames.key(target);
     }
 
-    /** Where the binaries of {@code target} go: {@code <outputRoot>/<goos>_<goarch>[_<variant>]}. */
+    /** {@link OutputNames#directory}, kept for callers of the old name. */
     public static Path outputDirectory(Path outputRoot, Target target) {
-        return outputRoot.resolve(key(target));
-    }
-
-    /** The file name of {@code pkg}'s binary: its last path element (the module directory's name for "."), plus .exe on windows. */
-    static String outputName(BuildRequest request, Target target, String pkg) throws BuildException {
-        if (pkg.contains("...")) {
-            throw new BuildException(target, "package pattern '" + pkg + "' names several packages; list each main package"
-                    + " (./cmd/a, ./cmd/b) so that each gets its own binary");
-        }
-        String trimmed = pkg.replace('\\', '/').replaceAll("/+$", "");
-        String name;
-        if (trimmed.isEmpty() || trimmed.equals(".")) {
-            name = request.moduleDirectory().getFileName().toString();
-        } else {
-            String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-            if (last.equals(".") || last.equals("..")) {
-                last = request.moduleDirectory().resolve(trimmed).normalize().getFileName().toString();
-            }
-            name = last;
-        }
-        return name + extension(request.buildmode(), target.goos());
-    }
-
-    private static String extension(String buildmode, String goos) {
-        if (buildmode != null) {
-            switch (buildmode) {
-                case "c-archive":
-                    return goos.equals("windows") ? ".lib" : ".a";
-                case "c-shared":
-                    return goos.equals("windows") ? ".dll" : goos.equals("darwin") || goos.equals("ios") ? ".dylib" : ".so";
-                case "plugin":
-                    return ".so";
-                default:
-                    break;
-            }
-        }
-        return goos.equals("windows") ? ".exe" : "";
+        return OutputNames.directory(outputRoot, target);
     }
 
     private static String ldflags(BuildRequest request, Target target, CToolchain cToolchain) {
@@ -213,10 +176,10 @@ public final class GoBuild {
         return argv;
     }
 
-    private static ProcessResult run(CommandLine command, Target target, Path script, ProcessRunner.LineSink sink)
-            throws BuildException {
+    private static ProcessResult run(ProcessRunner runner, CommandLine command, Target target, Path script,
+                                     ProcessRunner.LineSink sink) throws BuildException {
         try {
-            return new ProcessRunner().run(command, sink);
+            return runner.run(command, sink);
         } catch (ProcessTimeoutException e) {
             throw new BuildException(target, "go build for " + target.name() + " ran longer than " + Durations.format(command.timeout())
                     + " and was killed; raise the build timeout, or re-run " + script + " to see where it hangs", e);
@@ -241,86 +204,18 @@ public final class GoBuild {
     }
 
     /**
-     * An output as it was before a build, kept by a hard link beside it. go either leaves an up-to-date output alone
-     * (it only sets its time: the same file) or replaces it (a rename or a remove-and-create: another file), never
-     * rewriting it in place; so the same file after the build means the same bytes, and a replacement is compared with
-     * the kept one byte for byte and, when equal, the kept one (its time, its inode) goes back. Where the file system
-     * has no hard links, a SHA-256 of the old bytes stands in.
+     * GOHOSTOS/GOHOSTARCH of {@code go}, for the callers that did not probe it: asked through the toolchain's one probe,
+     * with the variables that decide the build cleared (an inherited GOOS go rejects must not fail the question).
+     * {@code target} only names the target in the error; null for the whole matrix.
      */
-    private static final class OutputState implements AutoCloseable {
-        private final Path kept;
-        private final java.nio.file.attribute.FileTime time;
-        private final byte[] sha256;
-
-        private OutputState(Path kept, java.nio.file.attribute.FileTime time, byte[] sha256) {
-            this.kept = kept;
-            this.time = time;
-            this.sha256 = sha256;
-        }
-
-        static OutputState of(Path file) throws IOException {
-            if (!Files.isRegularFile(file)) {
-                return new OutputState(null, null, null);
-            }
-            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
-            Path kept = file.resolveSibling("." + file.getFileName() + ".go-hygiene-before");
-            Files.deleteIfExists(kept);
-            try {
-                Files.createLink(kept, file);
-                return new OutputState(kept, time, null);
-            } catch (UnsupportedOperationException | IOException e) {
-                return new OutputState(null, time, Sha256.of(file));
-            }
-        }
-
-        /** True, with the old file or its time back, when {@code now} has the bytes it had; false when new or changed. */
-        boolean restoreIfSame(Path now) throws IOException {
-            if (time == null || !Files.isRegularFile(now)) {
-                return false;
-            }
-            if (kept == null) {
-                if (!java.util.Arrays.equals(Sha256.of(now), sha256)) {
-                    return false;
-                }
-            } else if (!Files.isSameFile(kept, now)) {
-                if (Files.mismatch(kept, now) != -1) {
-                    return false;
-                }
-                Files.move(kept, now, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return true;
-            }
-            Files.setLastModifiedTime(now, time);
-            return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (kept != null) {
-                Files.deleteIfExists(kept);
-            }
-        }
-    }
-
-    /**
-     * GOHOSTOS/GOHOSTARCH of {@code go}, which decides whether a target is a cross build. Asked once per build matrix,
-     * not cached by the class: such a cache would outlive the build (a Maven daemon, an IDE) and a go upgraded in place.
-     * {@code target} only names the target in the error; null when asked for the whole matrix.
-     */
-    static Platform goHost(Path go, BuildRequest request, Target target) throws BuildException {
+    static Platform hostOf(Path go, BuildRequest request, ProcessRunner runner, Target target) throws BuildException {
         Map<String, String> env = new java.util.TreeMap<>(request.environment());
         BuildEnvironment.DECISIVE.forEach(env::remove);
         try {
-            ProcessResult result = new ProcessRunner().run(new CommandLine(List.of(go.toString(), "env", "GOHOSTOS", "GOHOSTARCH"),
-                    env, request.moduleDirectory(), request.timeout()));
-            List<String> lines = result.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (!result.succeeded() || lines.size() != 2) {
-                throw new BuildException(target, "'" + go + " env GOHOSTOS GOHOSTARCH' failed (exit " + result.exitCode() + "): "
-                        + result.diagnostics() + "; check the go toolchain (mvn go-hygiene:toolchain says what is wrong)");
-            }
-            return new Platform(lines.get(0), lines.get(1));
-        } catch (ProcessException e) {
-            throw new BuildException(target, "cannot run " + go + ": " + e.getMessage()
-                    + "; check the go executable (mvn go-hygiene:toolchain says what is wrong)", e);
+            return GoToolchain.probe(new LocatedGo(go, "the build", List.of()), env, request.timeout(), runner).hostPlatform();
+        } catch (ToolchainException e) {
+            throw new BuildException(target, e.getMessage() + "; " + e.hint()
+                    + " (mvn go-hygiene:toolchain says what is wrong)", e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.gohygiene.gobuild;
 
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
+import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.testing.ProcStat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -35,10 +37,9 @@ class BuildMatrixInterruptTest {
     @Test
     void anInterruptedMatrixKillsEveryTargetsProcessesBeforeItReturns() throws Exception {
         Path pids = dir.resolve("pids");
-        // A go that answers 'go env GOHOSTOS GOHOSTARCH' and hangs in 'go build' with two children, as go does
-        // while it waits for the compiler; each build writes its pid once its children are started.
+        // A go that hangs in 'go build' with two children, as go does while it waits for the compiler; each build
+        // writes its pid once its children are started. The host is given, as a caller that probed go gives it.
         Path go = Files.writeString(dir.resolve("go"), "#!/bin/sh\n"
-                + "if [ \"$1\" = env ]; then echo linux; echo amd64; exit 0; fi\n"
                 + "sleep 300 & sleep 300 & echo $$ >> '" + pids + "'; wait\n");
         Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path module = BuildTestSupport.copyProgram("tiny", dir);
@@ -49,7 +50,7 @@ class BuildMatrixInterruptTest {
         AtomicBoolean interruptKept = new AtomicBoolean();
         Thread build = new Thread(() -> {
             try {
-                BuildMatrix.buildAll(go, request, targets, null);
+                BuildMatrix.buildAll(go, new Platform("linux", "amd64"), request, targets, Map.of(), new ProcessRunner(), null);
             } catch (Throwable t) {
                 thrown.set(t);
                 interruptKept.set(Thread.currentThread().isInterrupted());
