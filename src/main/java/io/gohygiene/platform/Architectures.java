@@ -104,6 +104,29 @@ public final class Architectures {
         return Optional.ofNullable(UNAME.get(m));
     }
 
+    /**
+     * The arch field of a GNU/LLVM target triple for a GOARCH, as zig and clang spell it: {@code x86_64} for amd64,
+     * {@code aarch64} for arm64, {@code powerpc64le}, {@code mipsel} … (the reverse of {@link #fromTripleArch}).
+     */
+    public static Optional<String> tripleArch(String goarch) {
+        return Optional.ofNullable(switch (goarch) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            case "386" -> "x86";
+            case "arm" -> "arm";
+            case "riscv64" -> "riscv64";
+            case "ppc64le" -> "powerpc64le";
+            case "ppc64" -> "powerpc64";
+            case "s390x" -> "s390x";
+            case "loong64" -> "loongarch64";
+            case "mips" -> "mips";
+            case "mipsle" -> "mipsel";
+            case "mips64" -> "mips64";
+            case "mips64le" -> "mips64el";
+            default -> null;
+        });
+    }
+
     /** GOARCH for the first field of a target triple ({@code aarch64-linux-gnu}, {@code x86_64-pc-linux-gnu}, {@code armv7a-…}). */
     public static Optional<String> fromTripleArch(String arch) {
         String a = arch.strip().toLowerCase(Locale.ROOT);

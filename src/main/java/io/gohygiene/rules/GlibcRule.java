@@ -7,13 +7,13 @@ import io.gohygiene.binary.elf.VersionNeed;
 import io.gohygiene.binary.elf.VersionNeedAux;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
+import io.gohygiene.platform.Architectures;
 import io.gohygiene.platform.Target;
 import io.gohygiene.version.DottedVersions;
 
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,13 +30,6 @@ public final class GlibcRule implements ImageRule {
 
     private static final Pattern NUMERIC = Pattern.compile("\\d+(\\.\\d+)*");
     private static final int SYMBOLS_NAMED = 3;
-
-    /** zig's name for a GOARCH's CPU in a target triple (x86_64-linux-gnu.2.17, aarch64-linux-musl). */
-    private static final Map<String, String> ZIG_ARCH = Map.ofEntries(
-            Map.entry("amd64", "x86_64"), Map.entry("arm64", "aarch64"), Map.entry("386", "x86"), Map.entry("arm", "arm"),
-            Map.entry("riscv64", "riscv64"), Map.entry("ppc64le", "powerpc64le"), Map.entry("ppc64", "powerpc64"),
-            Map.entry("s390x", "s390x"), Map.entry("loong64", "loongarch64"), Map.entry("mips", "mips"),
-            Map.entry("mipsle", "mipsel"), Map.entry("mips64", "mips64"), Map.entry("mips64le", "mips64el"));
 
     /** One kind of versioned library: glibc or libstdc++. */
     private record Family(String prefix, String setting, String library) {
@@ -147,7 +140,7 @@ public final class GlibcRule implements ImageRule {
      * {@code arm-linux-musleabihf}. Shared with the linkage rule's hints.
      */
     static String zigTriple(String goarch, String abi) {
-        String arch = ZIG_ARCH.getOrDefault(goarch, goarch);
+        String arch = Architectures.tripleArch(goarch).orElse(goarch);
         return arch + "-linux-" + abi + (goarch.equals("arm") ? "eabihf" : "");
     }
 }

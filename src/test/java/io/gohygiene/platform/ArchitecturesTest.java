@@ -165,4 +165,18 @@ class ArchitecturesTest {
     void mapsWasm32ToWasm() {
         assertEquals(Optional.of("wasm"), Architectures.fromTripleArch("wasm32"));
     }
+
+    @ParameterizedTest(name = "GOARCH {0} is {1} in a target triple, and back")
+    @CsvSource({"amd64,x86_64", "arm64,aarch64", "386,x86", "arm,arm", "riscv64,riscv64", "ppc64le,powerpc64le",
+            "ppc64,powerpc64", "s390x,s390x", "loong64,loongarch64", "mips,mips", "mipsle,mipsel", "mips64,mips64",
+            "mips64le,mips64el"})
+    void namesEachGoarchAsZigAndClangDoInATriple(String goarch, String tripleArch) {
+        assertEquals(Optional.of(tripleArch), Architectures.tripleArch(goarch));
+        assertEquals(Optional.of(goarch), Architectures.fromTripleArch(tripleArch));
+    }
+
+    @Test
+    void aGoarchWithoutATripleArchIsEmpty() {
+        assertEquals(Optional.empty(), Architectures.tripleArch("wasm"));
+    }
 }
