@@ -17,12 +17,20 @@ public final class AtomicFiles {
      * where the file system cannot move atomically, a plain replace.
      */
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, false);
+    }
+
+    /** As {@link #write(Path, byte[])}; an {@code executable} file is never seen without its execute bits. */
+    public static void write(Path file, byte[] bytes, boolean executable) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.write(partial, bytes);
+        if (executable && !partial.toFile().setExecutable(true, false)) {
+            throw new IOException("cannot make " + partial + " executable");
+        }
         try {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

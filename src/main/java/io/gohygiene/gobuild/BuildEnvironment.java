@@ -4,6 +4,8 @@ import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.toolchain.LiveSystemProbe;
+import io.gohygiene.toolchain.SystemProbe;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -61,6 +63,12 @@ public final class BuildEnvironment {
      */
     public static BuildEnvironment compute(BuildRequest request, Target target, Platform host, CToolchain cToolchain)
             throws BuildException {
+        return compute(request, target, host, cToolchain, new LiveSystemProbe(request.environment()));
+    }
+
+    /** As above; {@code probe} finds zig for a {@code <cc>zig</cc>} target (on its PATH: the build's environment). */
+    public static BuildEnvironment compute(BuildRequest request, Target target, Platform host, CToolchain cToolchain,
+                                           SystemProbe probe) throws BuildException {
         Map<String, String> env = new TreeMap<>(request.environment());
         Map<String, String> ignored = new TreeMap<>();
         if (!request.inheritBuildEnvironment()) {
@@ -112,7 +120,7 @@ public final class BuildEnvironment {
         if (target.wantsCgo() && target.cc() != null) {
             if (ZigCc.isZig(target.cc())) {
                 ZigCc.Prepared zig = ZigCc.prepare(target, cToolchain.glibc(), cToolchain.libc(), cToolchain.macos(),
-                        request.workDirectory());
+                        request.workDirectory(), probe);
                 set(env, set, why, "CC", zig.cc(), "target <cc>zig</cc>: wrapper for zig cc");
                 for (Map.Entry<String, String> e : zig.extraEnv().entrySet()) {
                     String value = e.getValue();

@@ -1,23 +1,20 @@
 package io.gohygiene.gobuild;
 
+import io.gohygiene.files.AtomicFiles;
+import io.gohygiene.platform.Architectures;
 import io.gohygiene.platform.Target;
-import io.gohygiene.process.CommandLine;
-import io.gohygiene.process.ProcessResult;
-import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.toolchain.LiveSystemProbe;
+import io.gohygiene.toolchain.SystemProbe;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -53,10 +50,17 @@ public final class ZigCc {
         return isDarwin(target) ? List.of("-w") : List.of();
     }
 
+    /** As {@link #prepare(Target, Optional, Optional, Optional, Path, SystemProbe)}, finding zig on this JVM's PATH. */
     public static Prepared prepare(Target target, Optional<String> glibc, Optional<String> libc, Optional<String> macos,
                                    Path workDirectory) throws BuildException {
+        return prepare(target, glibc, libc, macos, workDirectory, new LiveSystemProbe());
+    }
+
+    /** Writes the wrapper (and darwin's stubs) under {@code workDirectory}; zig is looked up on {@code probe}'s PATH. */
+    public static Prepared prepare(Target target, Optional<String> glibc, Optional<String> libc, Optional<String> macos,
+                                   Path workDirectory, SystemProbe probe) throws BuildException {
         String triple = triple(target, glibc, libc, macos);
-        List<String> zig = zigCommand(target);
+        List<String> zig = zigCommand(target, probe);
         Path dir = workDirectory.toAbsolutePath().resolve("zig").resolve(triple);
         Path wrapper = dir.resolve("cc");
         Map<String, String> env = new TreeMap<>();
@@ -94,23 +98,8 @@ public final class ZigCc {
     /** The zig target triple for {@code target}: {@code aarch64-linux-gnu.2.17}, {@code x86_64-linux-musl}, {@code aarch64-macos.11.0} … */
     static String triple(Target target, Optional<String> glibc, Optional<String> libc, Optional<String> macos)
             throws BuildException {
-        String arch = switch (target.goarch()) {
-            case "amd64" -> "x86_64";
-            case "arm64" -> "aarch64";
-            case "386" -> "x86";
-            case "arm" -> "arm";
-            case "riscv64" -> "riscv64";
-            case "ppc64le" -> "powerpc64le";
-            case "ppc64" -> "powerpc64";
-            case "s390x" -> "s390x";
-            case "loong64" -> "loongarch64";
-            case "mips" -> "mips";
-            case "mipsle" -> "mipsel";
-            case "mips64" -> "mips64";
-            case "mips64le" -> "mips64el";
-            default -> throw new BuildException(target, "zig cannot build for GOARCH=" + target.goarch() + " (" + target.name()
-                    + "); use another <cc> for this target");
-        };
+        String arch = Architectures.tripleArch(target.goarch()).orElseThrow(() -> new BuildException(target,
+                "zig cannot build for GOARCH=" + target.goarch() + " (" + target.name() + "); use another <cc> for this target"));
         Optional<String> lib = libc.map(s -> s.toLowerCase(java.util.Locale.ROOT));
         switch (target.goos()) {
             case "linux": {
@@ -216,56 +205,27 @@ public final class ZigCc {
      * {@code zig} from PATH, else {@code python3 -m ziglang}; asked for each zig target (about 0.1 s), since a cache held
      * by the class would outlive the build that filled it (a Maven daemon, an IDE) and be shared by parallel modules.
      */
-    private static List<String> zigCommand(Target target) throws BuildException {
-        Optional<Path> zig = onPath("zig");
-        if (zig.isPresent() && works(List.of(zig.get().toString(), "version"))) {
+    private static List<String> zigCommand(Target target, SystemProbe probe) throws BuildException {
+        Optional<Path> zig = probe.which("zig");
+        if (zig.isPresent() && probe.run(List.of(zig.get().toString(), "version")).isPresent()) {
             return List.of(zig.get().toString(), "cc");
         }
-        Optional<Path> python = onPath("python3");
-        if (python.isPresent() && works(List.of(python.get().toString(), "-m", "ziglang", "version"))) {
+        Optional<Path> python = probe.which("python3");
+        if (python.isPresent() && probe.run(List.of(python.get().toString(), "-m", "ziglang", "version")).isPresent()) {
             return List.of(python.get().toString(), "-m", "ziglang", "cc");
         }
-        throw new BuildException(target, target.name() + " has <cc>zig</cc> but neither zig nor python3 -m ziglang runs here; "
-                + INSTALL_HINT);
+        throw new BuildException(target, target.name() + " has <cc>zig</cc> but neither zig nor python3 -m ziglang runs here"
+                + " (PATH=" + probe.env("PATH").orElse("") + "); " + INSTALL_HINT);
     }
 
-    private static boolean works(List<String> argv) {
-        try {
-            ProcessResult result = new ProcessRunner().run(CommandLine.inheriting(argv, Map.of(), Path.of("").toAbsolutePath(),
-                    Duration.ofMinutes(2)));
-            return result.succeeded();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
+    /** Whole or not at all; targets that share a triple (linux/arm/6 and /7) share the files, so one writer at a time. */
     private static void write(Path file, String text, boolean executable) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (!(Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)
-                && (!executable || Files.isExecutable(file)))) {
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
-            Files.write(tmp, bytes);
-            if (executable) {
-                tmp.toFile().setExecutable(true, false);
+        synchronized (ZigCc.class) {
+            if (!(Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)
+                    && (!executable || Files.isExecutable(file)))) {
+                AtomicFiles.write(file, bytes, executable);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

@@ -45,4 +45,14 @@ class FilesTest {
             assertEquals(List.of("report.json"), list.map(f -> f.getFileName().toString()).toList());
         }
     }
+
+    @Test
+    void anExecutableWriteArrivesExecutable() throws Exception {
+        Path script = temp.resolve("bin/cc");
+        AtomicFiles.write(script, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), true);
+        assertEquals(true, Files.isExecutable(script));
+        try (var list = Files.list(script.getParent())) {
+            assertEquals(List.of("cc"), list.map(f -> f.getFileName().toString()).toList());
+        }
+    }
 }
