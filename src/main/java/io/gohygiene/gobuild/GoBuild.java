@@ -25,8 +25,9 @@ import java.util.Map;
  * Runs {@code go build} for one target: one command per package, argv only (never a shell), in the module
  * directory, with the environment of {@link BuildEnvironment}. Each binary is built onto its final place, where go
  * skips the link when nothing changed; a binary whose bytes did not change keeps its timestamp.
- * The environment and the commands are written to {@code <workDirectory>/build-<key>.env} and {@code .sh},
- * so a person can re-run the build by hand.
+ * The environment and the commands are written to {@code <workDirectory>/build-<key>.env} and {@code .sh}
+ * ({@link RerunFiles}, no credential in them), so a person can re-run the build by hand; the outputs are named by
+ * {@link OutputNames}.
  */
 public final class GoBuild {
 
