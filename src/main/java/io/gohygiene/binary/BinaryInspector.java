@@ -71,10 +71,25 @@ public final class BinaryInspector {
     }
 
     /**
+     * Fails, naming what {@code file} is instead, unless it is a regular file (symbolic links followed): a named
+     * pipe ("is a named pipe (FIFO), not a binary"), a device, a directory, a missing file. The check verify runs
+     * before it reads a binary; {@link #inspect} runs it too.
+     */
+    public static void requireRegularFile(Path file) throws BinaryFormatException {
+        Optional<String> problem = FileKind.notRegular(file);
+        if (problem.isPresent()) {
+            throw new BinaryFormatException(file, problem.get());
+        }
+    }
+
+    /**
      * The format a file's magic number names, reading its first four bytes and nothing else; empty for anything
-     * else (a script, a file shorter than a magic number, one that cannot be read).
+     * else (a script, a file shorter than a magic number, one that cannot be read, anything but a regular file).
      */
     public static Optional<ExecutableFormat> formatOf(Path file) {
+        if (FileKind.notRegular(file).isPresent()) {
+            return Optional.empty(); // a named pipe would block the read below
+        }
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             if (in.readNBytes(head, 0, 4) < 4) {

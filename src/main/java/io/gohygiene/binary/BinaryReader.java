@@ -30,12 +30,14 @@ public final class BinaryReader implements Closeable {
         this.size = size;
     }
 
+    /** Opens a regular file; anything else fails as {@link BinaryInspector#requireRegularFile} says. */
     public static BinaryReader open(Path file) throws BinaryFormatException {
+        BinaryInspector.requireRegularFile(file);
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             return new BinaryReader(file, channel, channel.size());
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new BinaryFormatException(file, 0, "cannot open: " + e.getMessage());
+            throw new BinaryFormatException(file, "cannot open: " + e.getMessage());
         }
     }
 

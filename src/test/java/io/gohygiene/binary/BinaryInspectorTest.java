@@ -263,8 +263,8 @@ class BinaryInspectorTest {
 
     @Test
     void aDirectoryOrAMissingFileIsABinaryFormatExceptionNamingIt() throws Exception {
-        assertRejected(Files.createDirectory(dir.resolve("a directory")), "cannot read");
-        assertRejected(dir.resolve("no such file"), "cannot open");
+        assertRejected(Files.createDirectory(dir.resolve("a directory")), "is a directory, not a binary");
+        assertRejected(dir.resolve("no such file"), "does not exist");
     }
 
     /** Reading must fail with our one checked exception (never another), naming the file and the reason. */
