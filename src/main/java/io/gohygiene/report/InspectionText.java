@@ -1,11 +1,13 @@
 package io.gohygiene.report;
 
 import io.gohygiene.binary.BinaryReport;
+import io.gohygiene.binary.Printable;
 import io.gohygiene.binary.ExecutableFile;
 import io.gohygiene.binary.InspectedImage;
 import io.gohygiene.binary.buildinfo.BuildInfo;
 import io.gohygiene.binary.buildinfo.BuildSetting;
 import io.gohygiene.binary.buildinfo.Module;
+import io.gohygiene.binary.elf.Elf;
 import io.gohygiene.binary.elf.ElfFile;
 import io.gohygiene.binary.elf.ProgramHeader;
 import io.gohygiene.binary.elf.SymbolVersion;
@@ -33,7 +35,7 @@ public final class InspectionText {
 
     public static List<String> render(BinaryReport report) {
         List<String> lines = new ArrayList<>();
-        lines.add(report.file() + ": " + report.describe() + " (" + report.size() + " bytes)");
+        lines.add(Printable.escape(report.file().toString()) + ": " + report.describe() + " (" + report.size() + " bytes)");
         for (InspectedImage image : report.images()) {
             if (report.images().size() > 1) {
                 lines.add("  slice " + image.executable().goos() + "/" + image.executable().goarch());
@@ -49,17 +51,21 @@ public final class InspectionText {
                 pe(pe, rows);
             }
             image.buildInfo().ifPresentOrElse(info -> go(info, rows), () -> rows.add(row("go", "no Go build info")));
-            rows.forEach(r -> lines.add(indent + String.format("%-10s %s", r[0], r[1])));
+            // Names and strings come from the file: escaped, so that none can split a line or drive the terminal.
+            rows.forEach(r -> lines.add(indent + String.format("%-10s %s", r[0], Printable.escape(r[1]))));
         }
         return lines;
     }
 
     private static void elf(ElfFile elf, List<String[]> rows) {
         var h = elf.header();
+        String kind = elf.sharedObject() ? "shared object" : elf.pie() ? "pie executable" : h.type() == Elf.ET_EXEC ? "executable" : null;
         rows.add(row("elf", (h.is64() ? "64-bit " : "32-bit ") + (h.byteOrder() == ByteOrder.LITTLE_ENDIAN ? "LSB " : "MSB ")
-                + h.typeName() + ", " + h.machineName() + ", OS ABI " + h.osAbiName() + ", flags " + h.flagsHex()
+                + h.typeName() + (kind == null ? "" : " (" + kind + ")") + ", " + h.machineName() + ", OS ABI " + h.osAbiName()
+                + ", flags " + h.flagsHex()
                 + elf.armEabiVersion().map(v -> ", EABI " + v).orElse("") + elf.armFloatAbi().map(f -> ", " + f + "-float").orElse("")));
-        rows.add(row("interp", elf.interpreter().orElse("none (statically linked)")));
+        rows.add(row("interp", elf.interpreter().orElse(elf.sharedObject() ? "none (a shared object: loaded by the program that uses it)"
+                : "none (statically linked)")));
         if (!elf.needed().isEmpty()) {
             rows.add(row("needed", String.join(", ", elf.needed())));
         }
@@ -70,13 +76,18 @@ public final class InspectionText {
             rows.add(row("runpath", String.join(":", elf.runpath())));
         }
         List<String> hardening = new ArrayList<>();
-        hardening.add(elf.pie() ? "PIE" : "not PIE");
+        hardening.add(elf.sharedObject() ? "shared object" : elf.pie() ? "PIE" : "not PIE");
         hardening.add(elf.hasRelro() ? "RELRO" : "no RELRO");
-        hardening.add(elf.bindNow() ? "BIND_NOW" : "lazy binding");
+        if (elf.dynamic() || elf.sharedObject()) { // binding is what a dynamic loader does: a static binary has none
+            hardening.add(elf.bindNow() ? "BIND_NOW" : "lazy binding");
+        }
         hardening.add(elf.executableStack().map(x -> x ? "executable stack" : "non-executable stack").orElse("no PT_GNU_STACK"));
         rows.add(row("security", String.join(", ", hardening)));
         for (VersionNeed need : elf.versionNeeds()) {
-            rows.add(row("versions", need.file() + ": " + need.versions().stream().map(VersionNeedAux::name).collect(Collectors.joining(", "))));
+            List<String> versions = SymbolVersionNames.sorted(need.versions().stream().map(VersionNeedAux::name).toList());
+            List<String> highest = SymbolVersionNames.highestPerFamily(versions);
+            rows.add(row("versions", need.file() + ": " + String.join(", ", versions)
+                    + (highest.isEmpty() ? "" : " (highest " + String.join(", ", highest) + ")")));
         }
         List<SymbolVersion> symbols = elf.importedSymbolVersions();
         if (!symbols.isEmpty()) {

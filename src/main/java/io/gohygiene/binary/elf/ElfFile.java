@@ -214,6 +214,14 @@ public final class ElfFile implements ExecutableFile {
     }
 
     /**
+     * A shared library: ET_DYN that is not a {@link #pie() PIE}, as {@code file} tells "shared object" from
+     * "pie executable". It has no interpreter of its own: the program that loads it has one.
+     */
+    public boolean sharedObject() {
+        return header.type() == ET_DYN && !pie();
+    }
+
+    /**
      * Whether anything is loaded at run time: a PT_INTERP (the kernel starts a dynamic linker) or a DT_NEEDED
      * library. A static-pie (gcc -static-pie) has PT_DYNAMIC only to relocate itself, needs no loader and no
      * library, and so counts as static.
