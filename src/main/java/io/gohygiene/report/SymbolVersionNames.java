@@ -3,7 +3,6 @@ package io.gohygiene.report;
 import io.gohygiene.version.DottedVersions;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +16,27 @@ import java.util.regex.Pattern;
 final class SymbolVersionNames {
 
     private static final Pattern VERSIONED = Pattern.compile("(.+?)_(\\d+(?:\\.\\d+)*)");
-    private static final Comparator<String> ORDER = Comparator.<String, String>comparing(SymbolVersionNames::family)
-            .thenComparing(n -> number(n) == null ? 1 : 0)
-            .thenComparing((a, b) -> number(a) == null || number(b) == null ? a.compareTo(b) : DottedVersions.compare(number(a), number(b)));
 
     private SymbolVersionNames() {
     }
 
     static List<String> sorted(List<String> names) {
         List<String> sorted = new ArrayList<>(names);
-        sorted.sort(ORDER);
+        sorted.sort(SymbolVersionNames::compare);
         return sorted;
+    }
+
+    private static int compare(String a, String b) {
+        int byFamily = family(a).compareTo(family(b));
+        if (byFamily != 0) {
+            return byFamily;
+        }
+        String x = number(a);
+        String y = number(b);
+        if (x == null || y == null) {
+            return x == null && y == null ? a.compareTo(b) : x == null ? 1 : -1;
+        }
+        return DottedVersions.compare(x, y);
     }
 
     /** Per family with more than one versioned name, the highest ({@code GLIBC_2.34}): what the loader must provide. */
