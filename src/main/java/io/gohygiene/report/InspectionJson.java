@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReport;
 import io.gohygiene.binary.InspectedImage;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +46,28 @@ public final class InspectionJson {
         ArrayNode files = JSON.createArrayNode();
         reports.forEach(r -> files.add(tree(r)));
         return toString(reports.size() == 1 ? files.get(0) : files);
+    }
+
+    /**
+     * A generator over {@code out} with the same conventions (indented), for reports written one file at a time;
+     * closing it flushes but leaves {@code out} open (it may be System.out).
+     */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator generator = JSON.createGenerator(out);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return generator;
+    }
+
+    /** A file that could not be inspected: its name and, under "error", where reading failed (if at a position) and why. */
+    static ObjectNode error(BinaryFormatException error) {
+        ObjectNode file = JSON.createObjectNode();
+        file.put("file", error.file().toString());
+        ObjectNode details = file.putObject("error");
+        if (error.offset() >= 0) {
+            details.put("offset", error.offset());
+        }
+        details.put("reason", error.reason());
+        return file;
     }
 
     /** One report as a JSON tree: file, size, format, and per image GOOS/GOARCH, the format's fields and the build info. */
