@@ -16,3 +16,7 @@ assert json.images[0].macho.dylibs*.name.contains('/usr/lib/libSystem.B.dylib')
 assert json.images[0].buildInfo.settings.find { it.key == 'GOOS' }.value == 'darwin'
 
 assert log =~ /not inspectable: .*go\.mod at offset 0: unknown magic/ : 'a non-binary names the file and why'
+
+assert log =~ /"format" : "MACHO"/ : 'under -q the JSON report is still printed'
+assert log.contains('nothing to inspect: name a binary or a directory with -Dgo-hygiene.file=<path>') : 'a missing property is named'
+assert !log.contains("parameters 'file'") : "not Maven's generic message"

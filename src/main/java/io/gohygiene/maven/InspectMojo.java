@@ -62,7 +62,7 @@ public class InspectMojo extends AbstractMojo {
         }
         List<Path> inputs = Arrays.stream(file.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
         InspectionSummary summary = output == null ? toStandardOutput(inputs, chosen) : toFile(inputs, chosen, output.toPath());
-        getLog().info("go-hygiene: inspected " + summary.describe() + (output == null ? "" : "; report written to " + output));
+        getLog().info("go-hygiene: " + summary.describe() + (output == null ? "" : "; report written to " + output));
         if (!summary.failures().isEmpty()) {
             throw new MojoFailureException("not inspectable: "
                     + summary.failures().stream().map(BinaryFormatException::getMessage).collect(Collectors.joining("; ")));

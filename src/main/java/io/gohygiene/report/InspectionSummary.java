@@ -15,10 +15,14 @@ public record InspectionSummary(int files, int inspected, List<BinaryFormatExcep
         failures = List.copyOf(failures);
     }
 
-    /** "3 files: 1 inspected, 1 not inspectable, 1 not an executable". */
+    /** "inspected 4 files", "inspected 1 of 4 files: 1 not inspectable, 2 not executables". */
     public String describe() {
-        return files + (files == 1 ? " file: " : " files: ") + inspected + " inspected"
-                + (failures.isEmpty() ? "" : ", " + failures.size() + " not inspectable")
-                + (notExecutables == 0 ? "" : ", " + notExecutables + (notExecutables == 1 ? " not an executable" : " not executables"));
+        String counted = files + (files == 1 ? " file" : " files");
+        if (inspected == files) {
+            return "inspected " + counted;
+        }
+        return "inspected " + inspected + " of " + counted + ": "
+                + (failures.isEmpty() ? "" : failures.size() + " not inspectable" + (notExecutables == 0 ? "" : ", "))
+                + (notExecutables == 0 ? "" : notExecutables + (notExecutables == 1 ? " not an executable" : " not executables"));
     }
 }

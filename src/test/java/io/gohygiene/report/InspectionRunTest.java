@@ -65,7 +65,7 @@ class InspectionRunTest {
         assertEquals(2, summary.notExecutables(), "the README and the pipe are listed, not failures");
         assertEquals(1, summary.failures().size());
         assertEquals(bin.resolve("truncated"), summary.failures().get(0).file());
-        assertEquals("5 files: 2 inspected, 1 not inspectable, 2 not executables", summary.describe());
+        assertEquals("inspected 2 of 5 files: 1 not inspectable, 2 not executables", summary.describe());
     }
 
     @Test
@@ -87,6 +87,7 @@ class InspectionRunTest {
         InspectionSummary ok = Inspection.run(List.of(GoBinaries.build("linux", "arm64")), InspectionFormat.JSON, out);
         assertEquals("arm64", new ObjectMapper().readTree(out.toByteArray()).path("images").get(0).path("goarch").asText());
         assertEquals(1, ok.inspected());
+        assertEquals("inspected 1 file", ok.describe());
 
         Path text = Files.writeString(dir.resolve("go.mod"), "module x\n");
         out.reset();
