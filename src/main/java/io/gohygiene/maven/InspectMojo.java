@@ -61,7 +61,12 @@ public class InspectMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         List<Path> inputs = Arrays.stream(file.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        InspectionSummary summary = output == null ? toStandardOutput(inputs, chosen) : toFile(inputs, chosen, output.toPath());
+        InspectionSummary summary;
+        try {
+            summary = output == null ? toStandardOutput(inputs, chosen) : toFile(inputs, chosen, output.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
         getLog().info("go-hygiene: " + summary.describe() + (output == null ? "" : "; report written to " + output));
         if (!summary.failures().isEmpty()) {
             throw new MojoFailureException("not inspectable: "

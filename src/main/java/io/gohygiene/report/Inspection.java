@@ -6,6 +6,7 @@ import io.gohygiene.binary.BinaryReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,18 +26,24 @@ public final class Inspection {
     /**
      * Inspects {@code inputs} (files and directories) into {@code out}, which is flushed but not closed.
      *
-     * @throws IOException when {@code out} cannot be written or a directory cannot be listed
+     * @throws IOException when {@code out} cannot be written
+     * @throws IllegalArgumentException when a directory cannot be listed (its message names it)
      */
     public static InspectionSummary run(List<Path> inputs, InspectionFormat format, OutputStream out) throws IOException {
         boolean singleFile = inputs.size() == 1 && !Files.isDirectory(inputs.get(0));
+        // Directories are listed before anything is written: one that cannot be listed fails the run, not half a report.
+        List<List<Path>> listed = new ArrayList<>();
+        for (Path input : inputs) {
+            listed.add(Files.isDirectory(input) ? filesIn(input) : List.of(input));
+        }
         int files = 0;
         int inspected = 0;
         int notExecutables = 0;
         List<BinaryFormatException> failures = new ArrayList<>();
         try (InspectionSink sink = format == InspectionFormat.JSON ? new JsonInspectionSink(out, singleFile) : new TextInspectionSink(out)) {
-            for (Path input : inputs) {
-                boolean named = !Files.isDirectory(input);
-                for (Path file : named ? List.of(input) : filesIn(input)) {
+            for (int i = 0; i < inputs.size(); i++) {
+                boolean named = !Files.isDirectory(inputs.get(i));
+                for (Path file : listed.get(i)) {
                     files++;
                     try {
                         sink.report(BinaryInspector.inspect(file));
@@ -58,11 +65,12 @@ public final class Inspection {
     }
 
     /** Everything under {@code dir} but directories (symbolic links to them included), in path order. */
-    private static List<Path> filesIn(Path dir) throws IOException {
+    private static List<Path> filesIn(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(p -> !Files.isDirectory(p)).sorted().toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot list " + dir + ": " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage()
+                    + "; name the files to inspect instead", e);
         }
     }
 }
