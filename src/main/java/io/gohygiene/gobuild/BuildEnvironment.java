@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,15 +45,6 @@ public final class BuildEnvironment {
         Set<String> decided = new java.util.TreeSet<>(set);
         variables.keySet().stream().filter(DECISIVE::contains).forEach(decided::add);
         this.decided = Collections.unmodifiableSet(decided);
-    }
-
-    /**
-     * The environment for {@code target}, judging "cross or native" against the platform this JVM runs on.
-     * {@link GoBuild} uses {@link #compute(BuildRequest, Target, Platform, CToolchain)} with the go's own
-     * GOHOSTOS/GOHOSTARCH instead.
-     */
-    public static BuildEnvironment compute(BuildRequest request, Target target) throws BuildException {
-        return compute(request, target, jvmHost(), CToolchain.DEFAULT);
     }
 
     /**
@@ -191,37 +181,5 @@ public final class BuildEnvironment {
     /** Variables of the inherited environment that were dropped because the target decides them, with their values. */
     public Map<String, String> ignored() {
         return ignored;
-    }
-
-    /** The platform this JVM runs on, in Go's words (a fallback: GoBuild asks the go for GOHOSTOS/GOHOSTARCH). */
-    static Platform jvmHost() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String goos = os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
-                : os.startsWith("windows") ? "windows"
-                : os.startsWith("freebsd") ? "freebsd"
-                : os.startsWith("openbsd") ? "openbsd"
-                : os.startsWith("netbsd") ? "netbsd"
-                : os.startsWith("sunos") || os.startsWith("solaris") ? "solaris"
-                : os.startsWith("aix") ? "aix"
-                : "linux";
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String goarch = switch (arch) {
-            case "x86_64", "amd64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i486", "i586", "i686" -> "386";
-            case "arm" -> "arm";
-            case "ppc64le" -> "ppc64le";
-            case "ppc64" -> "ppc64";
-            case "s390x" -> "s390x";
-            case "riscv64" -> "riscv64";
-            case "loongarch64" -> "loong64";
-            default -> arch;
-        };
-        return new Platform(goos, goarch);
-    }
-
-    @Override
-    public String toString() {
-        return String.join("\n", explanation);
     }
 }

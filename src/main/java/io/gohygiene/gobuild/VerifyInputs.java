@@ -60,11 +60,12 @@ public final class VerifyInputs {
             return result;
         }
         for (Target t : configured) {
-            Path dir = GoBuild.outputDirectory(outputRoot, t);
+            Path dir = OutputNames.directory(outputRoot, t);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     // Hidden files are not outputs: a build interrupted by a killed JVM may leave its link to the old output.
-                    files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                    // Anything else that is not a folder is checked: a pipe or a broken link becomes a "readable" failure.
+                    files.filter(f -> !Files.isDirectory(f)).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
                             .forEach(f -> result.add(new BinaryToVerify(f, t, true)));
                 }
             }

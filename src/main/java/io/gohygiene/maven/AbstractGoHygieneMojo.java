@@ -207,4 +207,30 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         }
         return Optional.empty();
     }
+
+    /** The user's go env file ({@code go env -w}), read the way go reads it. */
+    static java.util.Map<String, String> goEnvFile(io.gohygiene.toolchain.GoToolchain go, io.gohygiene.toolchain.LiveSystemProbe probe) {
+        return go.env("GOENV").filter(f -> !f.equals("off")).map(java.nio.file.Path::of).flatMap(probe::readFile)
+                .map(io.gohygiene.toolchain.GoSettings::parseEnvFile).orElse(java.util.Map.of());
+    }
+
+    String relative(java.nio.file.Path p) {
+        java.nio.file.Path base = coreModuleDirectory().toAbsolutePath();
+        return p.toAbsolutePath().startsWith(base) ? base.relativize(p.toAbsolutePath()).toString() : p.toString();
+    }
+
+    /** Packages and tags, which may come comma-separated from the command line. */
+    static List<String> list(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.strip());
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }

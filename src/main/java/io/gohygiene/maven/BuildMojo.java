@@ -29,7 +29,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,7 +118,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         }
         List<BuildResult> results;
         try {
-            results = BuildMatrix.buildAll(go.executable(), request, plan.targets(), cToolchains(), new MatrixLog());
+            results = BuildMatrix.buildAll(go.executable(), go.hostPlatform(), request, plan.targets(), cToolchains(), new ProcessRunner(), new MatrixLog());
             BuildOutputs.of(results).write(workDirectory.toPath());
         } catch (BuildException e) {
             throw new MojoFailureException(e.getMessage());
@@ -241,7 +240,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         List<Finding> failures;
         try {
             failures = new ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
-                    new ToolchainRequest(Optional.ofNullable(go()).filter(s -> !s.isBlank()), goFromToolchains(),
+                    new ToolchainRequest(Optional.ofNullable(this.go).filter(s -> !s.isBlank()), goFromToolchains(),
                             matrix, coreModuleDirectory(), ToolchainPolicy.defaults(), coreTimeout()));
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
@@ -250,12 +249,6 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             throw new MojoFailureException(FailureSummary.of("C compilers do not match their cgo targets; nothing was built:",
                     failures.stream().map(f -> new FailureSummary.Item(f.subject(), f)).toList()));
         }
-    }
-
-    /** The user's go env file ({@code go env -w}), read the way go reads it. */
-    private static java.util.Map<String, String> goEnvFile(GoToolchain go, LiveSystemProbe probe) {
-        return go.env("GOENV").filter(f -> !f.equals("off")).map(Path::of).flatMap(probe::readFile)
-                .map(io.gohygiene.toolchain.GoSettings::parseEnvFile).orElse(java.util.Map.of());
     }
 
     /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */
@@ -287,31 +280,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         return result;
     }
 
-    private String go() {
-        return go;
-    }
-
-    private String relative(Path p) {
-        Path base = coreModuleDirectory().toAbsolutePath();
-        return p.toAbsolutePath().startsWith(base) ? base.relativize(p.toAbsolutePath()).toString() : p.toString();
-    }
-
     private static String stripExe(String name) {
         return name.endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    /** Packages and tags, which may come comma-separated from the command line. */
-    private static List<String> list(List<String> values) {
-        List<String> out = new ArrayList<>();
-        if (values != null) {
-            for (String v : values) {
-                for (String part : v.split(",")) {
-                    if (!part.isBlank()) {
-                        out.add(part.strip());
-                    }
-                }
-            }
-        }
-        return out;
     }
 }

@@ -52,7 +52,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
     @Parameter(property = "go-hygiene.binaries")
     String binaryList;
 
-    /** Severity per rule (error, warn, off): target, linkage, libraries, glibc, macos, windows, cgo, buildinfo, hardening (off by default). */
+    /** Severity per rule (error, warn, off): target, loadable, linkage, libraries, glibc, macos, codesign, windows, cgo, buildinfo, hardening (off by default). */
     @Parameter
     Map<String, String> severities;
 

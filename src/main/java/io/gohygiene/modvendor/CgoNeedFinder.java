@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * The scan reads every file of a package whatever its build constraints, unlike {@code go list}, which reports
  * only the files of the host's GOOS/GOARCH: a darwin or windows target needs its own C files vendored too.
  * Conditional includes are all followed, so the result is a superset, and restoring a file too many is harmless.
+ * <p>
+ * Over 300 lines: the {@code #include} and {@code #cgo} line scanner and the transitive walk share the per-module
+ * state (visited files, reasons); split, they would pass that state back and forth.
  */
 public final class CgoNeedFinder {
 

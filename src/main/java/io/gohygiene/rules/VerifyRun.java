@@ -1,11 +1,10 @@
 package io.gohygiene.rules;
 
 import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.binary.Printable;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,37 +28,19 @@ public final class VerifyRun {
         for (BinaryToVerify b : binaries) {
             Path file = b.file();
             Path shown = file.toAbsolutePath().startsWith(base.toAbsolutePath()) ? base.toAbsolutePath().relativize(file.toAbsolutePath()) : file;
-            String problem = notAFile(file);
-            if (problem == null) {
-                try {
-                    results.add(verifier.verify(file, shown, b.target()));
-                    continue;
-                } catch (BinaryFormatException e) {
-                    problem = e.getMessage();
-                }
+            String problem;
+            try {
+                results.add(verifier.verify(file, shown, b.target(), b.goBinary()));
+                continue;
+            } catch (BinaryFormatException e) {
+                // The reader names what the file is (missing, a directory, a pipe) or where its bytes went wrong.
+                problem = (e.offset() >= 0 ? "at offset " + e.offset() + ": " : "") + e.reason();
             }
             Finding unreadable = Finding.problem(READABLE, shown.toString(), problem, "an executable for " + b.target().name(), Verdict.FAIL,
-                    "cannot verify " + shown + ": " + problem,
+                    "cannot verify " + Printable.escape(shown.toString()) + ": " + problem,
                     "point <binaries> (go-hygiene.binaries) at the executable the Go build produced, or run the build goal again");
             results.add(new BinaryVerifier.Verification(file, shown, b.target(), null, List.of(unreadable)));
         }
         return results;
-    }
-
-    /** Why {@code file} cannot be read as a binary before any byte is read, or null when it is a regular file. */
-    static String notAFile(Path file) {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
-            return "it does not exist";
-        }
-        if (Files.isDirectory(file)) {
-            return "it is a directory, not a binary";
-        }
-        if (!Files.isRegularFile(file)) {
-            return "it is not a regular file (a pipe, device or socket), not a binary";
-        }
-        if (!Files.isReadable(file)) {
-            return "it cannot be read (permissions)";
-        }
-        return null;
     }
 }

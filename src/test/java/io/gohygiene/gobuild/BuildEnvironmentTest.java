@@ -131,15 +131,6 @@ class BuildEnvironmentTest {
     }
 
     @Test
-    void twoArgumentFormJudgesCrossAgainstThisJvm() throws Exception {
-        Platform host = BuildEnvironment.jvmHost();
-        Target other = Target.parse(host.goos().equals("plan9") ? "linux/amd64" : "plan9/amd64");
-        assertEquals("0", BuildEnvironment.compute(request(poisoned(), false), other).variables().get("CGO_ENABLED"));
-        assertFalse(BuildEnvironment.compute(request(poisoned(), false), new Target(host, null, null, null))
-                .variables().containsKey("CGO_ENABLED"));
-    }
-
-    @Test
     void projectCgoFlagsReplaceTheShellsAndAreExplained() throws Exception {
         BuildRequest request = new BuildRequest(dir, List.of(), dir.resolve("go"), dir.resolve("work"), List.of(), null, List.of(), null,
                 true, poisoned(), false, Duration.ofMinutes(1), 1, Map.of("CGO_CFLAGS", "-I/project/include", "CGO_LDFLAGS", "-L/project/lib"));

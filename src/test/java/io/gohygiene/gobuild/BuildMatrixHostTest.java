@@ -50,6 +50,6 @@ class BuildMatrixHostTest {
         Path module = BuildTestSupport.copyProgram("tiny", dir);
         BuildRequest request = BuildTestSupport.request(module, dir, BuildTestSupport.poisonedEnvironment(), null);
         Platform host = GoBuild.hostOf(BuildTestSupport.go(), request, new ProcessRunner(), null);
-        assertEquals(BuildEnvironment.jvmHost(), host, "GOHOSTOS/GOHOSTARCH of the go on PATH, whatever GOOS/GOARCH say");
+        assertEquals(io.gohygiene.testing.GoOnPath.hostPlatform(), host, "GOHOSTOS/GOHOSTARCH of the go on PATH, whatever GOOS/GOARCH say");
     }
 }

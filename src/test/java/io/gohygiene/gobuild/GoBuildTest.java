@@ -75,7 +75,7 @@ class GoBuildTest {
             assertEquals(formats.get(t.goos()), report.format(), t.name());
             assertFalse(result.unchanged(), "first build");
             // The native target keeps Go's default; every other target is a cross build with cgo off explicitly.
-            assertEquals(t.platform().equals(BuildEnvironment.jvmHost()) ? null : "0", result.environment().get("CGO_ENABLED"), t.name());
+            assertEquals(t.platform().equals(io.gohygiene.testing.GoOnPath.hostPlatform()) ? null : "0", result.environment().get("CGO_ENABLED"), t.name());
             assertFalse(result.environment().containsKey("CC"));
             assertFalse(result.environment().containsKey("GOFLAGS"));
             assertTrue(result.argv().contains("-trimpath"), result.argv().toString());

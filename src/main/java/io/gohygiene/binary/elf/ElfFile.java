@@ -18,6 +18,9 @@ import static io.gohygiene.binary.elf.Elf.*;
  * An ELF executable or shared object, read for what the verify rules ask: header, program headers, section
  * headers, interpreter, dynamic section, GNU version needs, imported symbol versions and build-ID notes.
  * Immutable; reading touches only those tables, never the code or data.
+ * <p>
+ * Over 300 lines: the accessors the rules read (interpreter, needs, version needs, flags, build-info location), each a
+ * few lines over the same tables, like Go's debug/elf File.
  */
 public final class ElfFile implements ExecutableFile {
 
