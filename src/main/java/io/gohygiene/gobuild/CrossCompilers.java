@@ -1,50 +1,23 @@
 package io.gohygiene.gobuild;
 
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.toolchain.SystemProbe;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Finds the C cross compiler for a cgo target that names none, by the GNU triple Debian and Ubuntu name their
- * cross compilers after ({@code aarch64-linux-gnu-gcc} for linux/arm64, {@code x86_64-w64-mingw32-gcc} for
- * windows/amd64), on the build's PATH.
+ * Kept for the build Mojo's call only: the resolution lives in {@link io.gohygiene.toolchain.CrossCompilers}, where the
+ * toolchain gate uses it too.
+ *
+ * @deprecated call {@link io.gohygiene.toolchain.CrossCompilers#withDiscoveredCompiler} directly
  */
+@Deprecated
 public final class CrossCompilers {
-
-    private static final Map<String, List<String>> BY_PLATFORM = Map.ofEntries(
-            Map.entry("linux/amd64", List.of("x86_64-linux-gnu-gcc")),
-            Map.entry("linux/arm64", List.of("aarch64-linux-gnu-gcc")),
-            Map.entry("linux/arm", List.of("arm-linux-gnueabihf-gcc", "arm-linux-gnueabi-gcc")),
-            Map.entry("linux/386", List.of("i686-linux-gnu-gcc")),
-            Map.entry("linux/riscv64", List.of("riscv64-linux-gnu-gcc")),
-            Map.entry("linux/ppc64le", List.of("powerpc64le-linux-gnu-gcc")),
-            Map.entry("linux/s390x", List.of("s390x-linux-gnu-gcc")),
-            Map.entry("linux/mips64le", List.of("mips64el-linux-gnuabi64-gcc")),
-            Map.entry("linux/loong64", List.of("loongarch64-linux-gnu-gcc")),
-            Map.entry("windows/amd64", List.of("x86_64-w64-mingw32-gcc")),
-            Map.entry("windows/386", List.of("i686-w64-mingw32-gcc")));
 
     private CrossCompilers() {
     }
 
-    /** The first conventional cross compiler for the target's platform found on PATH. */
-    public static Optional<String> discover(Target target, SystemProbe probe) {
-        for (String name : BY_PLATFORM.getOrDefault(target.platform().toString(), List.of())) {
-            if (probe.which(name).isPresent()) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The target with its C compiler filled in, when it wants cgo, names none, is a cross build and one is found. */
-    public static Target withDiscoveredCompiler(Target target, io.gohygiene.platform.Platform host, SystemProbe probe) {
-        if (!target.wantsCgo() || target.cc() != null || target.platform().equals(host)) {
-            return target;
-        }
-        return discover(target, probe).map(cc -> new Target(target.platform(), target.variant(), target.cgo(), cc)).orElse(target);
+    /** See {@link io.gohygiene.toolchain.CrossCompilers#withDiscoveredCompiler}. */
+    public static Target withDiscoveredCompiler(Target target, Platform host, SystemProbe probe) {
+        return io.gohygiene.toolchain.CrossCompilers.withDiscoveredCompiler(target, host, probe);
     }
 }

@@ -5,6 +5,7 @@ import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Architectures;
 import io.gohygiene.platform.SupportedPlatforms;
 import io.gohygiene.platform.Target;
+import io.gohygiene.toolchain.CrossCompilers;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
@@ -60,7 +61,11 @@ public final class CgoCompilerCheck implements ToolchainCheck {
         if ("zig".equals(target.cc())) {
             return List.of(zig(ctx, subject));
         }
-        String cc = target.cc() != null ? target.cc() : ctx.go().env("CC").orElse(ctx.probe().goos().equals("darwin") ? "clang" : "gcc");
+        // The compiler the build goal will use: <cc>, else a Debian-named cross compiler on PATH, else Go's default CC.
+        Target resolved = CrossCompilers.withDiscoveredCompiler(target, ctx.go().hostPlatform(), ctx.probe());
+        boolean discovered = resolved.cc() != null && target.cc() == null;
+        String cc = resolved.cc() != null ? resolved.cc() : ctx.go().env("CC").orElse(ctx.probe().goos().equals("darwin") ? "clang" : "gcc");
+        String ccLabel = CrossCompilers.label(target, resolved).orElse("CC=" + cc);
         String ccSource = target.cc() != null ? "<cc>" : "CC";
         List<String> argv = splitCommand(cc);
         Optional<Path> executable = argv.isEmpty() ? Optional.empty() : ctx.probe().which(argv.get(0));
@@ -85,12 +90,16 @@ public final class CgoCompilerCheck implements ToolchainCheck {
         }
         Optional<String> arch = Architectures.fromTripleArch(triple.get().split("-")[0]);
         Optional<String> os = Architectures.osFromTriple(triple.get());
-        String seen = ccSource + "=" + cc + " → " + triple.get();
+        String seen = ccLabel + " → " + triple.get();
         boolean archOk = arch.filter(target.goarch()::equals).isPresent();
         boolean osOk = os.filter(target.goos()::equals).isPresent()
                 || (target.goos().equals("ios") && os.filter("darwin"::equals).isPresent());
         if (archOk && osOk) {
-            return List.of(Finding.pass(ID, subject, seen, target.platform().toString()));
+            return List.of(discovered
+                    ? new Finding(ID, subject, seen, target.platform().toString(), Verdict.PASS,
+                            "no <cc> on " + target.name() + ": the build uses " + cc + ", found on PATH under the Debian/Ubuntu name of the "
+                                    + target.platform() + " cross compiler; set <cc> to choose another", "")
+                    : Finding.pass(ID, subject, seen, target.platform().toString()));
         }
         return List.of(Finding.problem(ID, subject, seen, target.platform().toString(), Verdict.FAIL,
                 "the C compiler " + cc + " targets " + triple.get() + " (" + os.orElse("?") + "/" + arch.orElse("?") + "), not "
@@ -125,8 +134,9 @@ public final class CgoCompilerCheck implements ToolchainCheck {
         String tripleArch = gnuArch.replace("x86-64", "x86_64");
         if (target.goos().equals("linux")) {
             String abi = target.goarch().equals("arm") ? "gnueabihf" : "gnu";
-            return "set <cc>" + tripleArch + "-linux-" + abi + "-gcc</cc> on the target (Debian/Ubuntu: apt-get install gcc-"
-                    + gnuArch + "-linux-" + abi + "), or <cc>zig</cc> (pip install ziglang) which cross-compiles to every target";
+            return "install the cross compiler (Debian/Ubuntu: apt-get install gcc-" + gnuArch + "-linux-" + abi + "; without <cc> the build uses "
+                    + tripleArch + "-linux-" + abi + "-gcc from PATH) or set <cc>" + tripleArch + "-linux-" + abi
+                    + "-gcc</cc> on the target, or <cc>zig</cc> (pip install ziglang) which cross-compiles to every target";
         }
         return "set <cc>zig</cc> on the target (pip install ziglang), or <cc> to a C cross compiler for " + target.platform();
     }

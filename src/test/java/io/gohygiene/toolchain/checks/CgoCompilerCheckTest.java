@@ -48,6 +48,15 @@ class CgoCompilerCheckTest {
         assertTrue(f.hint().contains("<cc>aarch64-linux-gnu-gcc</cc>") && f.hint().contains("gcc-aarch64-linux-gnu"), f.hint());
     }
 
+    /** Issue 16.2: the build goal would use aarch64-linux-gnu-gcc from PATH (installed here), so the gate checks that one. */
+    @Test
+    void aLinuxArm64CgoTargetWithoutCcPassesWithTheCrossCompilerTheBuildWouldUse() throws Exception {
+        Finding f = check(Map.of(), cgo("linux/arm64", null)).get(0);
+        assertEquals(Verdict.PASS, f.verdict(), f.toString());
+        assertTrue(f.seen().startsWith("aarch64-linux-gnu-gcc (no <cc>: found on PATH) → aarch64-linux-gnu"), f.seen());
+        assertTrue(f.message().contains("the build uses aarch64-linux-gnu-gcc"), f.message());
+    }
+
     @Test
     void theHostGccForTheHostTargetPasses() throws Exception {
         Finding f = check(Map.of(), cgo("linux/amd64", "gcc")).get(0);

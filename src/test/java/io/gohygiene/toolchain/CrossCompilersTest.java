@@ -1,9 +1,7 @@
-package io.gohygiene.gobuild;
+package io.gohygiene.toolchain;
 
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
-import io.gohygiene.toolchain.LiveSystemProbe;
-import io.gohygiene.toolchain.RecordedProbe;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
