@@ -4,6 +4,8 @@ import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.toolchain.DecisiveVariables;
+import io.gohygiene.toolchain.GoFlags;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.toolchain.SystemProbe;
 
@@ -26,11 +28,8 @@ import java.util.TreeMap;
  */
 public final class BuildEnvironment {
 
-    /** Variables that decide what {@code go build} produces: never inherited unless asked. */
-    public static final Set<String> DECISIVE = Collections.unmodifiableSet(new java.util.TreeSet<>(List.of(
-            "GOOS", "GOARCH", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64",
-            "GOWASM", "CGO_ENABLED", "CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS",
-            "CGO_LDFLAGS", "GOFLAGS", "PKG_CONFIG_PATH", "PKG_CONFIG_LIBDIR", "PKG_CONFIG_SYSROOT_DIR")));
+    /** Variables that decide what {@code go build} produces: never inherited unless asked ({@link DecisiveVariables}). */
+    public static final Set<String> DECISIVE = DecisiveVariables.NAMES;
 
     private final Map<String, String> variables;
     private final List<String> explanation;
@@ -83,6 +82,8 @@ public final class BuildEnvironment {
             }
             set(env, set, why, "GOENV", "off", "the go env file's settings that decide what is built do not apply");
         }
+        boolean vendored = Files.isDirectory(request.moduleDirectory().resolve("vendor"));
+        String keptGoflags = request.inheritBuildEnvironment() ? null : keptGoflags(request, vendored, ignored, why);
         set(env, set, why, "GOOS", target.goos(), "target");
         set(env, set, why, "GOARCH", target.goarch(), "target");
         Variant variant = target.variantVariable().orElse(null);
@@ -141,8 +142,23 @@ public final class BuildEnvironment {
                 set(env, set, why, e.variable(), value, e.reason());
             }
         }
-        boolean vendored = Files.isDirectory(request.moduleDirectory().resolve("vendor"));
-        if (vendored) {
+        if (keptGoflags != null) {
+            boolean addVendor = vendored && !keptGoflags.contains("-mod=");
+            String goflags = String.join(" ", java.util.stream.Stream.of(keptGoflags, addVendor ? "-mod=vendor" : "")
+                    .filter(f -> !f.isEmpty()).toList());
+            List<String> reasons = new ArrayList<>();
+            if (!keptGoflags.isEmpty()) {
+                reasons.add("the inherited flags that do not change what is built");
+            }
+            if (addVendor) {
+                reasons.add("vendor/ exists: build from it, never from the module cache");
+            }
+            if (!goflags.isEmpty()) {
+                set(env, set, why, "GOFLAGS", goflags, String.join("; ", reasons));
+            } else {
+                why.add("GOFLAGS not set (no vendor/ directory, nothing inherited that the build keeps)");
+            }
+        } else if (vendored) {
             String goflags = env.get("GOFLAGS");
             if (goflags == null || goflags.isBlank()) {
                 set(env, set, why, "GOFLAGS", "-mod=vendor", "vendor/ exists: build from it, never from the module cache");
@@ -154,6 +170,33 @@ public final class BuildEnvironment {
                     + (request.inheritBuildEnvironment() ? "would be inherited" : "is not inherited") + ")");
         }
         return new BuildEnvironment(env, why, ignored, set.keySet());
+    }
+
+    /**
+     * GOFLAGS as go would see it (the environment's, else the go env file's), split by {@link GoFlags}: the flags that
+     * do not change what is built are kept and returned, the others stay in {@code ignored}; each is explained.
+     */
+    private static String keptGoflags(BuildRequest request, boolean vendored, Map<String, String> ignored, List<String> why) {
+        String fromEnvironment = ignored.remove("GOFLAGS");
+        String fromFile = ignored.remove("GOFLAGS (go env file)");
+        boolean environment = fromEnvironment != null && !fromEnvironment.isBlank();
+        if (environment && fromFile != null) {
+            ignored.put("GOFLAGS (go env file)", fromFile);
+        }
+        String inherited = environment ? fromEnvironment : fromFile;
+        if (inherited == null || inherited.isBlank()) {
+            return "";
+        }
+        String source = environment ? "the environment" : "the go env file";
+        List<GoFlags.Flag> flags = GoFlags.classify(inherited, vendored);
+        for (GoFlags.Flag f : flags) {
+            why.add("GOFLAGS from " + source + ": " + f.text() + (f.kept() ? " kept" : " dropped") + " (" + f.reason() + ")");
+        }
+        String dropped = GoFlags.dropped(flags);
+        if (!dropped.isEmpty()) {
+            ignored.put(environment ? "GOFLAGS" : "GOFLAGS (go env file)", dropped);
+        }
+        return GoFlags.kept(flags);
     }
 
     private static void set(Map<String, String> env, Map<String, String> set, List<String> why, String name,

@@ -120,6 +120,40 @@ class BuildEnvironmentTest {
         assertTrue(env.explanation().stream().anyMatch(l -> l.startsWith("GOFLAGS=-mod=vendor (vendor/")), env.explanation().toString());
     }
 
+    private BuildEnvironment withGoEnvFile(Map<String, String> env, Map<String, String> goEnvFile) throws BuildException {
+        BuildRequest request = new BuildRequest(dir, List.of(), dir.resolve("go"), dir.resolve("work"), List.of(), null, List.of(), null,
+                true, env, false, Duration.ofMinutes(1), 1, Map.of(), null, goEnvFile);
+        return BuildEnvironment.compute(request, Target.parse("linux/amd64"), HOST, CToolchain.DEFAULT);
+    }
+
+    /** Issue 16.4: go env -w GOFLAGS=-buildvcs=false changes nothing that is built, so the build keeps it. */
+    @Test
+    void goEnvFileBuildvcsFalseIsKept() throws Exception {
+        BuildEnvironment env = withGoEnvFile(Map.of("PATH", "/usr/bin"), Map.of("GOFLAGS", "-buildvcs=false"));
+        assertEquals("-buildvcs=false", env.variables().get("GOFLAGS"));
+        assertEquals("off", env.variables().get("GOENV"));
+        assertTrue(env.explanation().contains("GOFLAGS from the go env file: -buildvcs=false kept (VCS stamping in the build info only)"),
+                env.explanation().toString());
+        assertTrue(env.ignored().isEmpty(), env.ignored().toString());
+    }
+
+    @Test
+    void goEnvFileGoflagsKeepTheHarmlessAndDropTheRestWithVendor() throws Exception {
+        Files.createDirectories(dir.resolve("vendor"));
+        BuildEnvironment env = withGoEnvFile(Map.of("PATH", "/usr/bin"), Map.of("GOFLAGS", "-buildvcs=false -tags=evil -mod=mod"));
+        assertEquals("-buildvcs=false -mod=vendor", env.variables().get("GOFLAGS"));
+        assertEquals(Map.of("GOFLAGS (go env file)", "-tags=evil -mod=mod"), env.ignored());
+        assertTrue(env.explanation().contains("GOFLAGS from the go env file: -tags=evil dropped (changes the binary: <tags> decides)"),
+                env.explanation().toString());
+    }
+
+    @Test
+    void environmentGoflagsWinOverTheGoEnvFileAsInGo() throws Exception {
+        BuildEnvironment env = withGoEnvFile(Map.of("PATH", "/usr/bin", "GOFLAGS", "-modcacherw"), Map.of("GOFLAGS", "-buildvcs=false"));
+        assertEquals("-modcacherw", env.variables().get("GOFLAGS"));
+        assertEquals("-buildvcs=false", env.ignored().get("GOFLAGS (go env file)"), "go would not read it either");
+    }
+
     @Test
     void inheritingKeepsWhatTheTargetDoesNotDecide() throws Exception {
         BuildEnvironment env = compute(poisoned(), true, Target.parse("linux/amd64"));

@@ -147,6 +147,30 @@ class GoBuildTest {
         assertTrue(script.contains("#   not used: GOFLAGS (go env file)=-tags=evil"), script);
     }
 
+    /** Issue 16.4: go env -w GOFLAGS=-buildvcs=false is kept, so a module in a git work tree gets no vcs.* stamp. */
+    @Test
+    void theGoEnvFilesBuildvcsFalseReachesTheBuild() throws Exception {
+        Path module = BuildTestSupport.copyProgram("tiny", dir);
+        for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "."),
+                List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "tiny"))) {
+            assertEquals(0, new ProcessBuilder(git).directory(module.toFile()).inheritIO().start().waitFor(), git.toString());
+        }
+        Path envFile = dir.resolve("go-env");
+        Files.writeString(envFile, "GOFLAGS=-buildvcs=false\n");
+        Map<String, String> shell = new java.util.TreeMap<>(System.getenv());
+        shell.remove("GOFLAGS");
+        shell.put("GOENV", envFile.toString());
+        BuildRequest request = new BuildRequest(module, List.of(), dir.resolve("target/go"), dir.resolve("target/go-hygiene"), List.of(),
+                null, List.of(), null, true, shell, false, Duration.ofMinutes(10), 1, Map.of(), null, Map.of("GOFLAGS", "-buildvcs=false"));
+
+        BuildResult result = GoBuild.build(BuildTestSupport.go(), request, Target.parse("linux/amd64"), null);
+
+        io.gohygiene.binary.buildinfo.BuildInfo info = io.gohygiene.binary.BinaryInspector.inspect(result.outputs().get(0))
+                .images().get(0).buildInfo().orElseThrow();
+        assertEquals(java.util.Optional.empty(), info.setting("vcs.revision"), "no VCS stamp: " + info.settings());
+        assertEquals("-buildvcs=false", result.environment().get("GOFLAGS"));
+    }
+
     @Test
     void changedSourceReplacesTheBinary() throws Exception {
         Path module = BuildTestSupport.copyProgram("tiny", dir);

@@ -6,6 +6,7 @@ import io.gohygiene.platform.Architectures;
 import io.gohygiene.platform.SupportedPlatforms;
 import io.gohygiene.platform.Target;
 import io.gohygiene.toolchain.CrossCompilers;
+import io.gohygiene.toolchain.GoFlags;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
@@ -143,34 +144,6 @@ public final class CgoCompilerCheck implements ToolchainCheck {
 
     /** Splits CC the way go does: on spaces, with single or double quotes grouping. */
     static List<String> splitCommand(String command) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        char quote = 0;
-        boolean inWord = false;
-        for (char c : command.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return GoFlags.split(command);
     }
 }

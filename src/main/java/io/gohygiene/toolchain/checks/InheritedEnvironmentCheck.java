@@ -4,15 +4,14 @@ import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
+import io.gohygiene.toolchain.GoFlags;
 import io.gohygiene.toolchain.GoSettings.Setting;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +23,6 @@ public final class InheritedEnvironmentCheck implements ToolchainCheck {
 
     public static final String ID = "inheritedEnvironment";
 
-    /** GOFLAGS entries that change nothing in the produced binary. */
-    private static final Set<String> HARMLESS_GOFLAGS = Set.of("-buildvcs", "-modcacherw", "-p", "-v", "-x", "-json", "-mod");
     private static final List<String> CGO_FLAG_VARIABLES = List.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS");
 
     @Override
@@ -53,7 +50,7 @@ public final class InheritedEnvironmentCheck implements ToolchainCheck {
                     s.name() + " from the " + s.source() + " is added to every cgo compile and link",
                     "set the flags in the plugin configuration so the build records them, and unset " + s.name())));
         }
-        inherited(ctx, "GOFLAGS").ifPresent(s -> findings.add(goflags(s)));
+        inherited(ctx, "GOFLAGS").ifPresent(s -> findings.add(goflags(ctx, s)));
         if (findings.isEmpty()) {
             findings.add(Finding.pass(ID, "environment", "none of GOOS, GOARCH, GO<arch> variants, CGO_ENABLED, CC, CXX, CGO_*FLAGS, GOFLAGS set",
                     "targets decide: " + targetNames));
@@ -120,17 +117,25 @@ public final class InheritedEnvironmentCheck implements ToolchainCheck {
                 "declare <cc> on each cgo target so the pom, not the shell, decides the compiler");
     }
 
-    private static Finding goflags(Setting s) {
-        List<String> changing = Arrays.stream(s.value().trim().split("\\s+"))
-                .filter(f -> !f.isEmpty())
-                .filter(f -> !HARMLESS_GOFLAGS.contains(f.contains("=") ? f.substring(0, f.indexOf('=')) : f))
-                .toList();
-        if (changing.isEmpty()) {
-            return Finding.pass(ID, "GOFLAGS", s.toString(), "nothing that changes the binary");
+    /** What the build goal will do with each flag ({@link GoFlags}, the build's own classification), in the expected column. */
+    private static Finding goflags(ToolchainContext ctx, Setting s) {
+        boolean vendored = ctx.probe().isDirectory(ctx.moduleDirectory().resolve("vendor"));
+        List<GoFlags.Flag> flags = GoFlags.classify(s.value(), vendored);
+        List<GoFlags.Flag> kept = flags.stream().filter(GoFlags.Flag::kept).toList();
+        List<GoFlags.Flag> dropped = flags.stream().filter(f -> !f.kept()).toList();
+        String expected = (kept.isEmpty() ? "" : "the build keeps " + join(kept)) + (kept.isEmpty() || dropped.isEmpty() ? "" : "; ")
+                + (dropped.isEmpty() ? "" : "the build drops " + join(dropped));
+        if (dropped.isEmpty()) {
+            return Finding.pass(ID, "GOFLAGS", s.toString(), expected);
         }
-        return Finding.problem(ID, "GOFLAGS", s.toString(), "nothing that changes the binary", Verdict.WARN,
-                "GOFLAGS from the " + s.source() + " adds " + String.join(" ", changing) + " to every go command: what is built depends on the shell",
+        return Finding.problem(ID, "GOFLAGS", s.toString(), expected, Verdict.WARN,
+                "GOFLAGS from the " + s.source() + " adds " + GoFlags.dropped(flags) + " to every go command; the build drops "
+                        + (dropped.size() == 1 ? "it" : "them") + ", so a plain go build in this shell makes something else than mvn",
                 "put build flags in the plugin configuration (<buildFlags>, <tags>, <ldflags>) and " + unsetHint(s).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String join(List<GoFlags.Flag> flags) {
+        return flags.stream().map(GoFlags.Flag::toString).collect(Collectors.joining(", "));
     }
 
     static String unsetHint(Setting s) {

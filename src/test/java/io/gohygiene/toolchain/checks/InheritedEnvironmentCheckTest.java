@@ -83,6 +83,22 @@ class InheritedEnvironmentCheckTest {
                 "GOFLAGS").verdict());
     }
 
+    /** Issue 16.4: the row says what the build goal will do with each flag, in the build's own words. */
+    @Test
+    void goEnvFileGoflagsSayWhatTheBuildKeepsAndDrops() throws Exception {
+        Map<String, String> env = Toolchains.cleanEnvironment(dir, Map.of());
+        Files.writeString(Path.of(env.get("GOENV")), "GOFLAGS=-buildvcs=false\n");
+        Finding kept = Toolchains.only(Toolchains.of(Toolchains.run(env, dir, List.of(Target.parse("linux/amd64")), ToolchainPolicy.defaults()),
+                InheritedEnvironmentCheck.ID), "GOFLAGS");
+        assertEquals(Verdict.PASS, kept.verdict());
+        assertEquals("the build keeps -buildvcs=false (VCS stamping in the build info only)", kept.expected());
+
+        Finding mixed = Toolchains.only(check(Map.of("GOFLAGS", "-buildvcs=false -tags=netgo"), Target.parse("linux/amd64")), "GOFLAGS");
+        assertEquals("the build keeps -buildvcs=false (VCS stamping in the build info only); the build drops -tags=netgo"
+                + " (changes the binary: <tags> decides)", mixed.expected());
+        assertTrue(mixed.message().contains("the build drops it"), mixed.message());
+    }
+
     @Test
     void anInheritedCcWarnsWhenItPicksTheCompilerOfANativeTarget() throws Exception {
         Finding cc = Toolchains.only(check(Map.of("CC", "clang")), "CC");
