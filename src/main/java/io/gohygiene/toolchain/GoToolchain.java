@@ -50,6 +50,9 @@ public final class GoToolchain {
             throws ToolchainException {
         Map<String, String> env = new HashMap<>(environment);
         env.put("GOTOOLCHAIN", "local");
+        // What the build never inherits is not asked either: GOOS=plan9 GOARCH=s390x from a shell would make go env
+        // fail; the inheritedEnvironment check reports such values from GoSettings, which reads them where they are set.
+        env.keySet().removeAll(DecisiveVariables.NAMES);
         Path neutral = Path.of(System.getProperty("java.io.tmpdir"));
         String go = located.executable().toString();
 
@@ -57,6 +60,14 @@ public final class GoToolchain {
         GoVersion version = GoVersion.find(versionLine).orElseThrow(() -> new ToolchainException(
                 go + " version printed '" + versionLine + "', which names no Go release",
                 "check that " + go + " is the Go toolchain and not a wrapper script that prints something else"));
+        // A pair pinned in the go env file (go env -w) is read after the environment: set go's own platform, which
+        // 'go version' names, so that only a non-empty environment value, the probe's, decides.
+        String[] words = versionLine.split("\\s+");
+        String[] own = words[words.length - 1].split("/");
+        if (own.length == 2) {
+            env.put("GOOS", own[0]);
+            env.put("GOARCH", own[1]);
+        }
 
         Map<String, String> goEnv = new LinkedHashMap<>();
         ((Map<?, ?>) json(run(runner, new CommandLine(List.of(go, "env", "-json"), env, neutral, timeout), located), located, "env -json", false))

@@ -2,6 +2,7 @@ package io.gohygiene.toolchain.checks;
 
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.Variant;
 import io.gohygiene.toolchain.GoFlags;
@@ -36,8 +37,13 @@ public final class InheritedEnvironmentCheck implements ToolchainCheck {
         String targetNames = ctx.targets().stream().map(Target::name).collect(Collectors.joining(", "))
                 + (ctx.targetsDefaulted() ? " (no <targets>: the host platform)" : "");
 
-        platformVariable(ctx, "GOOS", Target::goos, targetNames).ifPresent(findings::add);
-        platformVariable(ctx, "GOARCH", Target::goarch, targetNames).ifPresent(findings::add);
+        Optional<Finding> rejectedPair = rejectedPair(ctx);
+        if (rejectedPair.isPresent()) {
+            findings.add(rejectedPair.get());
+        } else {
+            platformVariable(ctx, "GOOS", Target::goos, targetNames).ifPresent(findings::add);
+            platformVariable(ctx, "GOARCH", Target::goarch, targetNames).ifPresent(findings::add);
+        }
         for (Variant variant : Variant.values()) {
             inherited(ctx, variant.name()).ifPresent(s -> findings.add(variantFinding(ctx, variant, s)));
         }
@@ -61,6 +67,27 @@ public final class InheritedEnvironmentCheck implements ToolchainCheck {
     /** A setting from the environment or the user's go env file; $GOROOT/go.env holds the distribution's defaults, not user choices. */
     private static Optional<Setting> inherited(ToolchainContext ctx, String name) {
         return ctx.settings().nonEmpty(name).filter(s -> !s.source().startsWith("$GOROOT"));
+    }
+
+    /** An inherited GOOS/GOARCH that go itself rejects: every plain go command fails, whatever the targets. */
+    private static Optional<Finding> rejectedPair(ToolchainContext ctx) {
+        Optional<Setting> goos = inherited(ctx, "GOOS");
+        Optional<Setting> goarch = inherited(ctx, "GOARCH");
+        if (goos.isEmpty() && goarch.isEmpty()) {
+            return Optional.empty();
+        }
+        Platform host = ctx.go().hostPlatform();
+        Platform pair = new Platform(goos.map(Setting::value).orElse(host.goos()), goarch.map(Setting::value).orElse(host.goarch()));
+        if (ctx.go().platforms().find(pair).isPresent()) {
+            return Optional.empty();
+        }
+        List<Setting> set = java.util.stream.Stream.of(goos, goarch).flatMap(Optional::stream).toList();
+        String seen = set.stream().map(Setting::toString).collect(Collectors.joining(", "));
+        String hint = set.stream().map(InheritedEnvironmentCheck::unsetHint).distinct().collect(Collectors.joining("; "))
+                + "; the build goal sets GOOS and GOARCH per target";
+        return Optional.of(Finding.problem(ID, "GOOS/GOARCH", seen, "a pair go supports (go tool dist list)", Verdict.FAIL,
+                "go rejects " + pair + " (unsupported GOOS/GOARCH pair): every plain go command in this shell fails before it builds anything",
+                hint));
     }
 
     private static Optional<Finding> platformVariable(ToolchainContext ctx, String name, java.util.function.Function<Target, String> part,

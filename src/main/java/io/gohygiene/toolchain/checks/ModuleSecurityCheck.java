@@ -3,6 +3,7 @@ package io.gohygiene.toolchain.checks;
 import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.toolchain.GoSettings;
 import io.gohygiene.toolchain.ToolchainCheck;
 import io.gohygiene.toolchain.ToolchainContext;
 
@@ -56,7 +57,8 @@ public final class ModuleSecurityCheck implements ToolchainCheck {
             }
         });
 
-        Optional<String> goflags = ctx.go().env("GOFLAGS");
+        // From where it is set: the go probe runs without the environment's GOFLAGS (the build decides them).
+        Optional<String> goflags = ctx.settings().nonEmpty("GOFLAGS").map(GoSettings.Setting::value);
         List<String> flags = goflags.map(f -> Arrays.asList(f.trim().split("\\s+"))).orElse(List.of());
         if (flags.stream().anyMatch(f -> f.equals("-insecure") || f.startsWith("-insecure="))) {
             findings.add(Finding.problem(ID, "GOFLAGS", "GOFLAGS=" + goflags.get(), "no -insecure", Verdict.FAIL,

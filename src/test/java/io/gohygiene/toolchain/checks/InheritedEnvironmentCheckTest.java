@@ -54,6 +54,26 @@ class InheritedEnvironmentCheckTest {
         assertTrue(f.hint().contains("go env -u GOOS"), f.hint());
     }
 
+    /** Issue 15.10: go env -json fails for such a pair; the probe runs without it and the gate reports the pair. */
+    @Test
+    void aGoosGoarchPairThatGoRejectsIsReportedNotAProbeFailure() throws Exception {
+        Finding f = Toolchains.only(check(Map.of("GOOS", "plan9", "GOARCH", "s390x"), Target.parse("linux/amd64")), "GOOS/GOARCH");
+        assertEquals(Verdict.FAIL, f.verdict());
+        assertEquals("GOOS=plan9 (environment), GOARCH=s390x (environment)", f.seen());
+        assertTrue(f.message().startsWith("go rejects plan9/s390x (unsupported GOOS/GOARCH pair)"), f.message());
+        assertTrue(f.hint().contains("unset GOOS") && f.hint().contains("unset GOARCH"), f.hint());
+    }
+
+    @Test
+    void aRejectedPairPinnedInTheGoEnvFileIsReportedToo() throws Exception {
+        Map<String, String> env = Toolchains.cleanEnvironment(dir, Map.of());
+        Files.writeString(Path.of(env.get("GOENV")), "GOOS=plan9\nGOARCH=s390x\n");
+        Finding f = Toolchains.only(Toolchains.of(Toolchains.run(env, dir, List.of(Target.parse("linux/amd64")), ToolchainPolicy.defaults()),
+                InheritedEnvironmentCheck.ID), "GOOS/GOARCH");
+        assertEquals(Verdict.FAIL, f.verdict());
+        assertTrue(f.hint().contains("go env -u GOOS"), f.hint());
+    }
+
     @Test
     void aGoarchThatEveryTargetSharesPasses() throws Exception {
         assertEquals(Verdict.PASS, Toolchains.only(check(Map.of("GOARCH", "amd64"), Target.parse("linux/amd64"), Target.parse("windows/amd64")),
