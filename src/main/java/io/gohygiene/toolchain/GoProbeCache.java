@@ -31,7 +31,8 @@ import java.util.TreeMap;
  */
 public final class GoProbeCache {
 
-    private static final String FORMAT = "1";
+    // 2: probed without the decisive variables (GOOS, CC, GOFLAGS …); a format-1 file holds answers that saw them.
+    private static final String FORMAT = "2";
 
     private GoProbeCache() {
     }
