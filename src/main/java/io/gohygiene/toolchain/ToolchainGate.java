@@ -16,6 +16,7 @@ import io.gohygiene.toolchain.checks.HomebrewPrefixCheck;
 import io.gohygiene.toolchain.checks.HostArchitectureCheck;
 import io.gohygiene.toolchain.checks.IgnoredVariablesCheck;
 import io.gohygiene.toolchain.checks.InheritedEnvironmentCheck;
+import io.gohygiene.toolchain.checks.ModuleDirectoryCheck;
 import io.gohygiene.toolchain.checks.ModuleSecurityCheck;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class ToolchainGate {
 
     public static final List<ToolchainCheck> CHECKS = List.of(
             new HostArchitectureCheck(), new GorootCheck(), new InheritedEnvironmentCheck(), new IgnoredVariablesCheck(),
-            new GoVersionCheck(), new CgoCompilerCheck(), new HomebrewPrefixCheck(), new ModuleSecurityCheck());
+            new ModuleDirectoryCheck(), new GoVersionCheck(), new CgoCompilerCheck(), new HomebrewPrefixCheck(), new ModuleSecurityCheck());
 
     private final SystemProbe probe;
     private final ProcessRunner runner;

@@ -29,6 +29,12 @@ class ToolchainGateTest {
     @TempDir
     Path dir;
 
+    /** The module directory the gate checks: a real module, as a project's base directory is. */
+    @org.junit.jupiter.api.BeforeEach
+    void module() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("go.mod"), "module example.com/gate\n\ngo 1.21\n");
+    }
+
     @Test
     void thisMachinesToolchainPassesEveryCheckAndReportsThemAll() throws Exception {
         ToolchainReport report = Toolchains.run(Toolchains.cleanEnvironment(dir, Map.of()), dir, List.of(), ToolchainPolicy.defaults());
