@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  * Runs a {@link CommandLine}: streams each output line to a sink (the Maven log) as it comes, keeps the
  * output for error messages, and kills the whole process tree ({@link ProcessTree}) when the timeout passes or the
  * waiting thread is interrupted (a hung {@code go} usually hangs in a child: the compiler, the linker, a VCS command).
+ * Where it can, the command runs in a session of its own ({@link ProcessSession}), so what double-forked is killed too.
  */
 public final class ProcessRunner {
 
@@ -32,7 +33,7 @@ public final class ProcessRunner {
     }
 
     public ProcessResult run(CommandLine command, LineSink sink) throws ProcessException {
-        ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.workingDirectory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(ProcessSession.argv(command.argv())).directory(command.workingDirectory().toFile());
         builder.environment().clear();
         builder.environment().putAll(command.environment());
         long start = System.nanoTime();
@@ -42,6 +43,15 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new ProcessException(command, "cannot run '" + command.display() + "': " + e.getMessage(), e);
         }
+        ProcessSession.started(process);
+        try {
+            return waitFor(command, sink, process, start);
+        } finally {
+            ProcessSession.finished(process);
+        }
+    }
+
+    private ProcessResult waitFor(CommandLine command, LineSink sink, Process process, long start) throws ProcessException {
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {

@@ -28,6 +28,8 @@ final class ProcessTree {
     static void kill(ProcessHandle root) {
         long deadline = System.nanoTime() + GIVE_UP_NANOS;
         boolean interrupted = Thread.interrupted();
+        // What double-forked out of the tree is not among its descendants, but is still in root's session.
+        ProcessSession.killEscaped(root);
         List<ProcessHandle> tree = root.descendants().toList();
         // Rescanned each round: a parent may start another child while its first ones die (go starts the next compile).
         while (!tree.isEmpty() && System.nanoTime() < deadline) {
@@ -38,6 +40,8 @@ final class ProcessTree {
         }
         // Past the deadline (a parent that never reaps): the rest at once.
         tree.forEach(ProcessHandle::destroyForcibly);
+        // Anything that escaped meanwhile, while root still lives and its pid still names the session.
+        ProcessSession.killEscaped(root);
         root.destroyForcibly();
         try {
             root.onExit().get(5, TimeUnit.SECONDS);

@@ -211,6 +211,33 @@ class ProcessRunnerTest {
         assertTrue(ProcStat.of(childPid).isEmpty(), "its child sleep is still there: " + ProcStat.of(childPid));
     }
 
+    /** Issue 15.11: a sleeper double-forked out of the tree (its parent exits, init adopts it) is killed at the timeout too. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void killsAProcessThatDoubleForkedOutOfTheTreeAtTheTimeout() throws Exception {
+        String script = "echo $$ > script.pid; (sleep 300 > /dev/null 2>&1 & echo $! > escaped.pid); echo started; sleep 300";
+        AtomicReference<ProcStat> escapedWhileRunning = new AtomicReference<>();
+        CommandLine command = new CommandLine(List.of("sh", "-c", script), Map.of(), dir, Duration.ofSeconds(2));
+        assertThrows(ProcessTimeoutException.class, () -> runner.run(command, (line, stderr) -> {
+            if (line.equals("started")) {
+                try {
+                    escapedWhileRunning.set(ProcStat.of(Long.parseLong(Files.readString(dir.resolve("escaped.pid")).strip())).orElseThrow());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }));
+
+        long scriptPid = Long.parseLong(Files.readString(dir.resolve("script.pid")).strip());
+        ProcStat escaped = escapedWhileRunning.get();
+        assertTrue(escaped.parentPid() != scriptPid && ProcessHandle.of(scriptPid).isEmpty(), "the sleeper had left the tree: " + escaped);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (escaped.now().filter(p -> !p.isZombie()).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(escaped.now().filter(p -> !p.isZombie()).isEmpty(), "the double-forked sleeper still runs: " + escaped.now());
+    }
+
     /**
      * Three generations, as go → compile → an assembler, or go → cgo → gcc → cc1: this script, two shells, two sleeps
      * under each. It prints its pid; each shell prints "ready" once its sleeps are started.
