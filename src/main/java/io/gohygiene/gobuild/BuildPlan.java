@@ -3,6 +3,7 @@ package io.gohygiene.gobuild;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.platform.UnknownTargetException;
+import io.gohygiene.toolchain.CrossCompilers;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.SystemProbe;
 

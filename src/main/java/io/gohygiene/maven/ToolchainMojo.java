@@ -37,7 +37,8 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
 
     /**
      * Severity per check (error, warn, off), e.g. {@code <checks><moduleSecurity>warn</moduleSecurity></checks>}.
-     * Checks: hostArchitecture, goroot, inheritedEnvironment, ignoredVariables, goVersion, cgoCompiler, homebrew, moduleSecurity.
+     * Checks: hostArchitecture, goroot, inheritedEnvironment, ignoredVariables, goVersion, cgoCompiler, homebrew, moduleSecurity,
+     * moduleDirectory.
      */
     @Parameter
     Map<String, String> checks;
