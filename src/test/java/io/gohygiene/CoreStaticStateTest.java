@@ -30,11 +30,18 @@ class CoreStaticStateTest {
     /** The Maven adapter and the generated help Mojo; everything else under io.gohygiene is the core. */
     private static final List<String> NOT_CORE = List.of("io.gohygiene.maven.", "io.gohygiene.go_hygiene_maven_plugin.");
 
+    /**
+     * The one state that is per JVM by nature, each with why: the commands a JVM shutdown hook must kill when Maven
+     * is stopped (a concurrent set; each command removes itself when it ends).
+     */
+    private static final List<String> PER_JVM_BY_NATURE = List.of("io.gohygiene.process.ProcessSession.RUNNING ");
+
     @Test
     void noCoreClassKeepsMutableStaticState() throws Exception {
         List<Class<?>> core = coreClasses();
         List<String> problems = new ArrayList<>();
         core.forEach(c -> problems.addAll(StaticStateAudit.problems(c)));
+        problems.removeIf(p -> PER_JVM_BY_NATURE.stream().anyMatch(p::startsWith));
 
         assertTrue(core.size() > 100, "found only " + core.size() + " core classes; is the scan looking in the right place?");
         assertEquals(List.of(), problems);
