@@ -1,3 +1,3 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /binary to verify .*target\/app does not exist/
-assert log.contains('hint: build it first')
+assert log =~ /target\/app \[readable\] cannot verify target\/app: does not exist/ : 'the missing binary is a failure naming it'
+assert log.contains('hint: point <binaries> (go-hygiene.binaries) at the executable the Go build produced')

@@ -63,7 +63,7 @@ public record BuildOutputs(List<Output> outputs) {
         // Without the date line Properties.store writes first, an unchanged build writes the same bytes.
         String body = text.toString().lines().filter(l -> !l.startsWith("#")).sorted().collect(Collectors.joining("\n", "", "\n"));
         Files.createDirectories(workDirectory);
-        AtomicFiles.write(workDirectory.resolve(FILE_NAME), body.getBytes(StandardCharsets.ISO_8859_1));
+        AtomicFiles.write(workDirectory.resolve(FILE_NAME), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -78,7 +78,7 @@ public record BuildOutputs(List<Output> outputs) {
             return Optional.empty();
         }
         Properties p = new Properties();
-        try (StringReader in = new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1))) {
+        try (StringReader in = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
             p.load(in);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + "); delete it and run the build goal again", e);

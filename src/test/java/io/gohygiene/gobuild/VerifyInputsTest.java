@@ -65,7 +65,7 @@ class VerifyInputsTest {
     void theBuildRecordKeepsTheTargetAsBuiltWithCgoAndCompiler() throws Exception {
         Target cross = new Target(new Platform("linux", "arm64"), null, true, "aarch64-linux-gnu-gcc");
         Target pure = new Target(Platform.parse("windows/amd64"), "v3", false, null);
-        Path a = project.resolve("dir with space/ünï $(x)/app");
+        Path a = project.resolve("dir with space/ünï ✓ €\\t $(x)/app");
         Path b = project.resolve("w/app.exe");
         BuildOutputs.of(List.of(built(cross, a), built(pure, b))).write(work());
 
