@@ -99,4 +99,20 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
         timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
         parallelism = Math.max(1, parallelism);
     }
+
+    /**
+     * How many targets build at once: the configured number, else the number of cores.
+     *
+     * @throws IllegalArgumentException for 0 or less, naming the setting (it used to become 1 silently)
+     */
+    public static int parallelism(Integer configured, int cores) {
+        if (configured == null) {
+            return Math.max(1, cores);
+        }
+        if (configured < 1) {
+            throw new IllegalArgumentException("<parallelism> (go-hygiene.parallelism) is " + configured
+                    + "; it is how many targets build at once: give 1 or more, or leave it out for the number of cores");
+        }
+        return configured;
+    }
 }

@@ -163,15 +163,10 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     }
 
     private BuildRequest request(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
-        if (parallelism != null && parallelism < 1) {
-            throw new MojoExecutionException("<parallelism> (go-hygiene.parallelism) is " + parallelism
-                    + "; it is how many targets build at once: give 1 or more, or leave it out for the number of cores");
-        }
-        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         try {
             return new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), threads, cgoFlags, cgoPaths(go), goEnvFile(go, probe));
+                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
