@@ -1,0 +1,3 @@
+module example.com/debugoracle
+
+go 1.21
