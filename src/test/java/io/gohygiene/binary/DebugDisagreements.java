@@ -39,6 +39,12 @@ final class DebugDisagreements {
                 + " imports as unreadable, since the loader could not resolve them either");
         EXPLAINED.put("we reject, Go accepts: section [N] .note.gnu.build-id (sh_offset N, sh_size N) lies outside the N-byte file",
                 "we read the GNU build-ID note when the file is opened; Go reads no section data until asked for it");
+        EXPLAINED.put("we reject, Go accepts: section [N] .note.go.buildid (sh_offset N, sh_size N) lies outside the N-byte file",
+                "we read the Go build-ID note when the file is opened; Go reads no section data until asked for it");
+        EXPLAINED.put("build info: ours error module info of N bytes is not framed by the N-byte sentinels cmd/go puts around"
+                + " it (no newline before the closing sentinel), Go read", "a flipped byte in the sentinels around the module"
+                + " info: Go's debug/buildinfo then drops the module info silently and returns the Go version alone; we call"
+                + " the blob damaged, so that a corrupted Go binary fails verify instead of passing as one without modules");
         EXPLAINED.put("we reject, Go accepts: segment __LINKEDIT (fileoff N, filesize N) lies outside the N-byte image",
                 "a truncated Mach-O: Go reads only the header and load commands; we check that every segment's file range"
                 + " is in the file, as the loader maps it (a truncated image is killed at launch)");

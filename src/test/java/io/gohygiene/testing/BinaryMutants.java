@@ -31,16 +31,16 @@ public final class BinaryMutants {
         Random random = new Random(seed);
         List<Mutant> mutants = new ArrayList<>();
         int headers = Math.min(original.length, 4096);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 16; i++) {
             mutants.add(flips(original, random, "header", 0, headers, 1 + random.nextInt(4)));
         }
         int blob = indexOf(original, BUILDINFO_MAGIC);
         if (blob >= 0) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 10; i++) {
                 mutants.add(flips(original, random, "buildinfo", blob, Math.min(original.length, blob + 512), 1 + random.nextInt(2)));
             }
         }
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             mutants.add(flips(original, random, "tail", Math.max(0, original.length - 4096), original.length, 1 + random.nextInt(3)));
         }
         for (int length : new int[] {63, headers / 2, headers, original.length / 2, original.length - 1,
