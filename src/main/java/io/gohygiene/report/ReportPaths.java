@@ -71,4 +71,9 @@ final class ReportPaths {
     static void write(Path out, byte[] bytes) throws java.io.IOException {
         io.gohygiene.files.AtomicFiles.write(out, bytes);
     }
+
+    /** Writes a streamed report, making its directory first: memory does not grow with the report. */
+    static void write(Path out, io.gohygiene.files.AtomicFiles.Content content) throws java.io.IOException {
+        io.gohygiene.files.AtomicFiles.write(out, content);
+    }
 }

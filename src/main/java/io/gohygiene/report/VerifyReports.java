@@ -1,14 +1,13 @@
 package io.gohygiene.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.gohygiene.files.Sha256;
 import io.gohygiene.rules.BinaryVerification;
 import io.gohygiene.rules.BinaryVerifier;
 import io.gohygiene.rules.VerifyResult;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class VerifyReports {
         Files.deleteIfExists(keyFile);
         VerifyResult result = VerifyResult.of(results.stream()
                 .map(v -> new BinaryVerification(v.shownAs(), v.target(), v.findings())).toList(), toolVersion);
-        ReportPaths.write(json, (InspectionJson.toString(json(results)) + "\n").getBytes(StandardCharsets.UTF_8));
+        ReportPaths.write(json, out -> writeJson(results, out));
         SarifReport.write(result, sarif, baseDir);
         JUnitReport.write(result, junit, baseDir);
         // Written last: a run interrupted before this point leaves no key, and the next run writes the reports again.
@@ -91,22 +90,30 @@ public final class VerifyReports {
         }
     }
 
-    private static ObjectNode json(List<BinaryVerifier.Verification> results) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode binaries = root.putArray("binaries");
-        for (BinaryVerifier.Verification v : results) {
-            ObjectNode node = binaries.addObject();
-            node.put("file", v.shownAs().toString());
-            node.put("target", v.target().name());
-            node.put("verdict", BinaryVerification.worst(v.findings()).name());
-            node.set("findings", InspectionJson.tree(v.findings()));
-            // A file that could not be read has no inspection; its failing "readable" finding says why.
-            if (v.report() != null) {
-                node.set("inspection", InspectionJson.tree(v.report()));
-            } else {
-                node.putNull("inspection");
+    /** verify.json, streamed one binary at a time: 1,250 binaries fit in a 64 MiB heap (issue 15). */
+    static void writeJson(List<BinaryVerifier.Verification> results, OutputStream out) throws IOException {
+        try (JsonGenerator json = InspectionJson.generator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("binaries");
+            for (BinaryVerifier.Verification v : results) {
+                json.writeStartObject();
+                json.writeStringField("file", v.shownAs().toString());
+                json.writeStringField("target", v.target().name());
+                json.writeStringField("verdict", BinaryVerification.worst(v.findings()).name());
+                json.writeFieldName("findings");
+                json.writeTree(InspectionJson.tree(v.findings()));
+                // A file that could not be read has no inspection; its failing "readable" finding says why.
+                json.writeFieldName("inspection");
+                if (v.report() != null) {
+                    json.writeTree(InspectionJson.tree(v.report()));
+                } else {
+                    json.writeNull();
+                }
+                json.writeEndObject();
             }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return root;
+        out.write('\n');
     }
 }
