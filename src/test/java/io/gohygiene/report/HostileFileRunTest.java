@@ -72,13 +72,14 @@ class HostileFileRunTest {
         Path mutants = Files.createDirectories(project.resolve("mutants"));
         List<BinaryToVerify> inputs = new ArrayList<>();
         Map<String, HostileMutants.Kind> kinds = new HashMap<>();
+        Map<String, String> mutations = new HashMap<>();
         int s = 0;
         for (Map.Entry<String, Path> seed : seeds.entrySet()) {
             HostileMutants maker = new HostileMutants(seed.getKey().replace(' ', '-').replace('/', '-'), seed.getValue());
             Target target = Target.parse(seed.getKey().split(" ")[0]);
             for (int i = 0; i < PER_SEED; i++) {
                 Path file = mutants.resolve(String.format("m%d-%03d-%s", s, i, HostileMutants.kind(i).name().toLowerCase()));
-                maker.write(file, SEED + s, i);
+                mutations.put(project.relativize(file).toString(), maker.write(file, SEED + s, i));
                 inputs.add(new BinaryToVerify(file, target, true));
                 kinds.put(project.relativize(file).toString(), HostileMutants.kind(i));
             }
@@ -97,6 +98,8 @@ class HostileFileRunTest {
         int unreadable = 0;
         int failing = 0;
         int passingBlobFlips = 0;
+        Map<String, Integer> passingZeroed = new java.util.TreeMap<>();
+        Map<HostileMutants.Kind, int[]> byKind = new java.util.EnumMap<>(HostileMutants.Kind.class); // files, failing
         for (BinaryVerifier.Verification v : results) {
             String name = v.shownAs().toString();
             List<Finding> fails = v.findings().stream().filter(f -> f.verdict() == Verdict.FAIL).toList();
@@ -107,6 +110,16 @@ class HostileFileRunTest {
             if (kinds.get(name) == HostileMutants.Kind.BUILD_INFO_BROKEN) {
                 assertTrue(!fails.isEmpty(), name + ": its build info is broken, yet it passes: " + v.findings());
             }
+            String mutation = mutations.get(name);
+            if (mutation.endsWith("=0") && HostileMutants.LOADER_COUNTS.contains(mutation.substring(0, mutation.length() - 2))) {
+                assertTrue(!fails.isEmpty(), name + ": " + mutation + " cannot be loaded by the OS, yet it passes: " + v.findings());
+            }
+            if (fails.isEmpty() && kinds.get(name) == HostileMutants.Kind.COUNT_ZEROED) {
+                passingZeroed.merge(mutation, 1, Integer::sum);
+            }
+            int[] tally = byKind.computeIfAbsent(kinds.get(name), k -> new int[2]);
+            tally[0]++;
+            tally[1] += fails.isEmpty() ? 0 : 1;
             passingBlobFlips += kinds.get(name) == HostileMutants.Kind.FLIPS_IN_BUILD_INFO && fails.isEmpty() ? 1 : 0;
         }
         assertEquals(files, occurrences(results.stream().map(v -> v.shownAs().toString()).toList()));
@@ -131,10 +144,14 @@ class HostileFileRunTest {
         long end = System.nanoTime();
 
         System.out.printf("hostile-file run: %d files, %d failing (%d unreadable), %d of %d flipped-build-info mutants pass; "
-                        + "mutants made in %.1f s, verify + 3 reports %.1f s, inspect JSON %.1f s (%d unreadable); peak heap %.1f MiB of %d MiB%n",
+                        + "mutants made in %.1f s, verify + 3 reports %.1f s, inspect JSON %.1f s (%d unreadable); heap pools' peaks summed %.1f MiB (max heap %d MiB)%n",
                 files.size(), failing, unreadable, passingBlobFlips, files.size() / HostileMutants.Kind.values().length,
                 (made - start) / 1e9, (verified - made) / 1e9, (end - verified) / 1e9, summary.failures().size(),
                 peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("  zeroed counts that pass (the OS loads such a file): " + passingZeroed);
+        byKind.forEach((k, t) -> System.out.printf("  %s: %d files, %d failing%n", k, t[0], t[1]));
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(p -> System.out.printf("  peak %s: %.1f MiB%n", p.getName(), p.getPeakUsage().getUsed() / 1048576.0));
     }
 
     /** The names, each of which must occur exactly once. */

@@ -27,8 +27,11 @@ public final class HostileMutants {
     public static final byte[] BUILD_INFO_MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
 
     /** An integer field of a header or table: where it is and how wide. */
-    private record Field(long offset, int width) {
+    private record Field(String name, long offset, int width) {
     }
+
+    /** The header counts without which the OS loader cannot map the file at all: zeroed, the file must fail verify. */
+    public static final java.util.Set<String> LOADER_COUNTS = java.util.Set.of("e_phnum", "ncmds", "NumberOfSections");
 
     private final FuzzedFile original;
     private final byte[] content;
@@ -50,26 +53,26 @@ public final class HostileMutants {
         if (b.getInt(0) == 0x464c457f) { // ELF64
             long phoff = b.getLong(0x20);
             long shoff = b.getLong(0x28);
-            counts.addAll(List.of(new Field(0x38, 2), new Field(0x3c, 2), new Field(0x3e, 2)));
-            sizes.addAll(List.of(new Field(0x20, 8), new Field(0x28, 8), new Field(0x36, 2), new Field(0x3a, 2)));
+            counts.addAll(List.of(new Field("e_phnum", 0x38, 2), new Field("e_shnum", 0x3c, 2), new Field("e_shstrndx", 0x3e, 2)));
+            sizes.addAll(List.of(new Field("e_phoff", 0x20, 8), new Field("e_shoff", 0x28, 8), new Field("e_phentsize", 0x36, 2), new Field("e_shentsize", 0x3a, 2)));
             for (int i = 0; i < Short.toUnsignedInt(b.getShort(0x38)); i++) {
                 long ph = phoff + 56L * i;
-                sizes.addAll(List.of(new Field(ph + 8, 8), new Field(ph + 0x20, 8), new Field(ph + 0x28, 8)));
+                sizes.addAll(List.of(new Field("p_offset", ph + 8, 8), new Field("p_filesz", ph + 0x20, 8), new Field("p_memsz", ph + 0x28, 8)));
             }
             for (int i = 0; i < Short.toUnsignedInt(b.getShort(0x3c)) && shoff + 64L * i + 64 <= content.length; i++) {
                 long sh = shoff + 64L * i;
-                sizes.addAll(List.of(new Field(sh + 0x18, 8), new Field(sh + 0x20, 8), new Field(sh + 0x38, 8)));
+                sizes.addAll(List.of(new Field("sh_offset", sh + 0x18, 8), new Field("sh_size", sh + 0x20, 8), new Field("sh_entsize", sh + 0x38, 8)));
             }
             headerEnd = (int) Math.min(content.length, phoff + 56L * Short.toUnsignedInt(b.getShort(0x38)));
         } else if (b.getInt(0) == 0xfeedfacf) { // Mach-O 64
-            counts.add(new Field(0x10, 4));
-            sizes.add(new Field(0x14, 4));
+            counts.add(new Field("ncmds", 0x10, 4));
+            sizes.add(new Field("sizeofcmds", 0x14, 4));
             long at = 32;
             for (int i = 0; i < b.getInt(0x10); i++) {
-                sizes.add(new Field(at + 4, 4));
+                sizes.add(new Field("cmdsize", at + 4, 4));
                 if (b.getInt((int) at) == 0x19) { // LC_SEGMENT_64: vmsize, fileoff, filesize, nsects
-                    sizes.addAll(List.of(new Field(at + 32, 8), new Field(at + 40, 8), new Field(at + 48, 8)));
-                    counts.add(new Field(at + 64, 4));
+                    sizes.addAll(List.of(new Field("vmsize", at + 32, 8), new Field("fileoff", at + 40, 8), new Field("filesize", at + 48, 8)));
+                    counts.add(new Field("nsects", at + 64, 4));
                 }
                 at += b.getInt((int) at + 4);
             }
@@ -78,15 +81,15 @@ public final class HostileMutants {
             int pe = b.getInt(0x3c);
             int optional = pe + 24;
             int sections = optional + Short.toUnsignedInt(b.getShort(pe + 20));
-            counts.addAll(List.of(new Field(pe + 6, 2), new Field(optional + 108, 4)));
-            sizes.addAll(List.of(new Field(0x3c, 4), new Field(pe + 20, 2), new Field(optional + 56, 4), new Field(optional + 60, 4)));
+            counts.addAll(List.of(new Field("NumberOfSections", pe + 6, 2), new Field("NumberOfRvaAndSizes", optional + 108, 4)));
+            sizes.addAll(List.of(new Field("e_lfanew", 0x3c, 4), new Field("SizeOfOptionalHeader", pe + 20, 2), new Field("SizeOfImage", optional + 56, 4), new Field("SizeOfHeaders", optional + 60, 4)));
             for (int d = 0; d < 16; d++) {
-                sizes.addAll(List.of(new Field(optional + 112 + 8L * d, 4), new Field(optional + 116 + 8L * d, 4)));
+                sizes.addAll(List.of(new Field("DataDirectory.VirtualAddress", optional + 112 + 8L * d, 4), new Field("DataDirectory.Size", optional + 116 + 8L * d, 4)));
             }
             int n = Short.toUnsignedInt(b.getShort(pe + 6));
             for (int s = 0; s < n; s++) {
                 int h = sections + 40 * s;
-                sizes.addAll(List.of(new Field(h + 8, 4), new Field(h + 12, 4), new Field(h + 16, 4), new Field(h + 20, 4)));
+                sizes.addAll(List.of(new Field("VirtualSize", h + 8, 4), new Field("VirtualAddress", h + 12, 4), new Field("SizeOfRawData", h + 16, 4), new Field("PointerToRawData", h + 20, 4)));
             }
             headerEnd = sections + 40 * n;
         } else {
@@ -99,8 +102,12 @@ public final class HostileMutants {
         return Kind.values()[index % Kind.values().length];
     }
 
-    /** Writes mutant {@code index} (deterministic in {@code seed} and {@code index}) to {@code file}. */
-    public void write(Path file, long seed, int index) throws IOException {
+    /**
+     * Writes mutant {@code index} (deterministic in {@code seed} and {@code index}) to {@code file}; returns the
+     * header field it set ("e_phnum=0") for the count and size kinds, else the kind.
+     */
+    public String write(Path file, long seed, int index) throws IOException {
+        String done = kind(index).name();
         Random random = new Random(seed * 1_000_003L + index);
         List<long[]> writes = new ArrayList<>(); // {offset, value, width}
         long size = original.size();
@@ -114,9 +121,10 @@ public final class HostileMutants {
             case COUNT_ZEROED -> {
                 Field f = counts.get(random.nextInt(counts.size()));
                 writes.add(new long[] {f.offset, 0, f.width});
+                done = f.name + "=0";
             }
-            case COUNT_HUGE -> huge(random, writes, counts.get(random.nextInt(counts.size())));
-            case SIZE_HUGE -> huge(random, writes, sizes.get(random.nextInt(sizes.size())));
+            case COUNT_HUGE -> done = huge(random, writes, counts.get(random.nextInt(counts.size())));
+            case SIZE_HUGE -> done = huge(random, writes, sizes.get(random.nextInt(sizes.size())));
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             original.writeTo(channel);
@@ -128,6 +136,7 @@ public final class HostileMutants {
             }
             channel.truncate(size);
         }
+        return done;
     }
 
     private void flips(Random random, List<long[]> writes, int from, int to, int count) {
@@ -149,13 +158,14 @@ public final class HostileMutants {
         }
     }
 
-    private static void huge(Random random, List<long[]> writes, Field f) {
+    private static String huge(Random random, List<long[]> writes, Field f) {
         long value = switch (random.nextInt(3)) {
             case 0 -> -1L;
             case 1 -> 1L << (8 * f.width - 1);
             default -> random.nextLong();
         };
         writes.add(new long[] {f.offset, value, f.width});
+        return f.name + "=" + Long.toUnsignedString(f.width == 8 ? value : value & ((1L << (8 * f.width)) - 1));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
