@@ -33,6 +33,10 @@ public final class AtomicFiles {
         Path partial = partial(file);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
             content.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            // A half-written report must not sit beside the whole one (a full disk would stay full).
+            Files.deleteIfExists(partial);
+            throw e;
         }
         replace(partial, file);
     }

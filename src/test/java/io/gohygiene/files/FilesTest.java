@@ -55,4 +55,19 @@ class FilesTest {
             assertEquals(List.of("cc"), list.map(f -> f.getFileName().toString()).toList());
         }
     }
+
+    @Test
+    void aStreamedWriteThatFailsHalfWayLeavesTheOldFileAndNoPartialBeside() throws Exception {
+        Path file = temp.resolve("reports/verify.json");
+        AtomicFiles.write(file, out -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+        java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new java.io.IOException("disk full");
+        }));
+        assertEquals("disk full", failure.getMessage());
+        assertArrayEquals("old".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+        try (var list = Files.list(file.getParent())) {
+            assertEquals(List.of("verify.json"), list.map(f -> f.getFileName().toString()).toList());
+        }
+    }
 }
