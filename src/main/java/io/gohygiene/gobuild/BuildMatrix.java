@@ -85,6 +85,7 @@ public final class BuildMatrix {
         if (targets.isEmpty()) {
             return List.of();
         }
+        OutputNames.baseNames(request); // two packages with one name fail once, before any target builds
         int threads = Math.min(Math.max(1, request.parallelism()), targets.size());
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -30,17 +30,29 @@ import java.util.Objects;
  *                                the same way when vendoring is off)
  * @param goEnvFile               the settings of the user's go env file ({@code go env -w}); its decisive ones are left out
  *                                like the shell's, the others are passed on, and the go process runs with GOENV=off
+ * @param names                   the output name ({@code <name>}) of a package, by its entry in {@code packages}; a package
+ *                                without one is named as go names it ({@link OutputNames#goName})
  */
 public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
                            List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
                            Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
-                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths, Map<String, String> goEnvFile) {
+                           int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths, Map<String, String> goEnvFile,
+                           Map<String, String> names) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     /** The variables {@code cgoFlags} may name. */
     public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
             "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request whose packages are all named as go names them. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags,
+                        CgoPaths cgoPaths, Map<String, String> goEnvFile) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, cgoPaths, goEnvFile, Map.of());
+    }
 
     /** A request without a go env file. */
     public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
@@ -87,6 +99,7 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
         if (packages.isEmpty()) {
             packages = List.of(".");
         }
+        names = names(names, packages);
         buildFlags = buildFlags == null ? List.of() : buildFlags.stream().filter(f -> f != null && !f.isBlank()).toList();
         tags = tags == null ? List.of() : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
         if (ldflags != null && ldflags.isBlank()) {
@@ -114,5 +127,29 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
                     + "; it is how many targets build at once: give 1 or more, or leave it out for the number of cores");
         }
         return configured;
+    }
+
+    /** The given names by stripped package; each a plain file name, since it becomes one under the target's folder. */
+    private static Map<String, String> names(Map<String, String> given, List<String> packages) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        if (given != null) {
+            given.forEach((pkg, name) -> {
+                if (pkg == null || name == null) {
+                    return;
+                }
+                String stripped = name.strip();
+                if (stripped.isEmpty() || stripped.equals(".") || stripped.equals("..") || stripped.contains("/")
+                        || stripped.contains("\\") || stripped.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("<name> of package " + pkg.strip() + " is '" + name + "': give a file name"
+                            + " without / or \\ (e.g. <name>myserver</name>; the build adds .exe, .so … itself)");
+                }
+                if (!packages.contains(pkg.strip())) {
+                    throw new IllegalArgumentException("<name> " + stripped + " is given for package " + pkg.strip()
+                            + ", which is not one of the packages built (" + String.join(", ", packages) + ")");
+                }
+                names.put(pkg.strip(), stripped);
+            });
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 }

@@ -71,12 +71,9 @@ public final class GoBuild {
 
         List<Path> finals = new ArrayList<>();
         List<List<String>> commands = new ArrayList<>();
+        Map<String, String> names = OutputNames.baseNames(request);
         for (String pkg : request.packages()) {
-            Path out = outDir.resolve(OutputNames.fileName(request.moduleDirectory(), request.buildmode(), target, pkg));
-            if (finals.contains(out)) {
-                throw new BuildException(target, "two packages of " + target.name() + " build to the same file " + out
-                        + "; give the main packages different directory names");
-            }
+            Path out = outDir.resolve(OutputNames.fileName(names.get(pkg), request.buildmode(), target));
             finals.add(out);
             commands.add(argv(go, request, ldflags, out, pkg));
         }

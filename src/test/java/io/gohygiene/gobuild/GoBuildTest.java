@@ -212,12 +212,12 @@ class GoBuildTest {
     @Test
     void theScriptReproducesTheBinaryInADirectoryNamedLikeShellCode() throws Exception {
         // Spaces, both quotes, command substitution in both spellings, a variable, unicode: in the module directory,
-        // which also names the binary, and in the directory of the outputs and the script.
+        // in the binary's <name>, and in the directory of the outputs and the script.
         Path root = Files.createDirectory(dir.resolve("work dir 'single' \"double\" $(touch pwned) ü ✓"));
         Path module = Files.move(BuildTestSupport.copyProgram("tiny", root), root.resolve("app `touch pwned` $HOME 'q' ü"));
         BuildRequest request = new BuildRequest(module, List.of("."), root.resolve("target/go"), root.resolve("target/go-hygiene"),
                 List.of(), "-X 'main.note=$(touch pwned)'", List.of(), null, true, BuildTestSupport.poisonedEnvironment(), false,
-                Duration.ofMinutes(5), 1);
+                Duration.ofMinutes(5), 1, Map.of(), null, Map.of(), Map.of(".", "app `touch pwned` $HOME 'q' ü"));
         Target target = Target.parse("linux/amd64");
 
         BuildResult result = GoBuild.build(BuildTestSupport.go(), request, target, null);
