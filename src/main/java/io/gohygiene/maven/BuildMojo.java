@@ -44,9 +44,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     @Parameter(property = "go-hygiene.build.skip", defaultValue = "false")
     boolean skipBuild;
 
-    /** The main packages to build, e.g. ./cmd/server (comma-separated on the command line). */
+    /**
+     * The main packages to build, e.g. ./cmd/server (comma-separated on the command line); each binary is named as go
+     * names it, or {@code <package><path>./cmd/server</path><name>myserver</name></package>}.
+     */
     @Parameter(property = "go-hygiene.packages")
-    List<String> packages;
+    List<PackageConfig> packages;
 
     /** Extra go build flags, e.g. -v, -race. */
     @Parameter(property = "go-hygiene.buildFlags")
@@ -138,7 +141,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             BuildPlan plan = BuildPlan.resolve(coreTargets(), this::wantsStaticLinkage, go, probe);
             plan.notes().forEach(note -> getLog().info("go-hygiene: " + note));
             if (isGoPackaging()) {
-                plan.requireOneBinary(list(packages));
+                plan.requireOneBinary(packagePaths());
             }
             return plan;
         } catch (UnknownTargetException e) {
@@ -164,12 +167,46 @@ public class BuildMojo extends AbstractGoHygieneMojo {
 
     private BuildRequest request(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
         try {
-            return new BuildRequest(coreModuleDirectory(), list(packages), outputDirectory.toPath(), workDirectory.toPath(),
+            return new BuildRequest(coreModuleDirectory(), packagePaths(), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe));
+                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe), packageNames());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /** The packages' paths; an entry without {@code <name>} may still hold a comma-separated list. */
+    private List<String> packagePaths() {
+        List<String> paths = new java.util.ArrayList<>();
+        if (packages != null) {
+            for (PackageConfig p : packages) {
+                if (p != null && p.path() != null) {
+                    paths.addAll(p.name() == null ? list(List.of(p.path())) : List.of(p.path().strip()));
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** {@code <name>} by package path. */
+    private java.util.Map<String, String> packageNames() throws MojoExecutionException {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        if (packages != null) {
+            for (PackageConfig p : packages) {
+                if (p != null && p.name() != null) {
+                    if (p.path() == null || p.path().isBlank()) {
+                        throw new MojoExecutionException("<packages>: <name>" + p.name() + "</name> has no <path>; write"
+                                + " <package><path>./cmd/server</path><name>" + p.name() + "</name></package>");
+                    }
+                    if (p.path().contains(",")) {
+                        throw new MojoExecutionException("<packages>: <name>" + p.name() + "</name> names one binary, but its <path> "
+                                + p.path().strip() + " lists several packages; give each package its own <package>");
+                    }
+                    names.put(p.path().strip(), p.name());
+                }
+            }
+        }
+        return names;
     }
 
     /** One line per target when it starts and when it ends. */
