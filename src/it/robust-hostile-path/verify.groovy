@@ -8,7 +8,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log.contains('Go toolchain check passed')
 
-// The binaries are named after the module directory, hostile name and all.
+// The binaries carry the hostile name through <name> (go itself would name them hostile, after example.com/hostile).
 Path linux = project.resolve("target/go/linux_amd64/${name}")
 Path windows = project.resolve("target/go/windows_amd64/${name}.exe")
 assert Files.isRegularFile(linux) && Files.isRegularFile(windows) : "binaries under ${project.resolve('target/go')}"
