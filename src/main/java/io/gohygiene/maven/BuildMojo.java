@@ -141,7 +141,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             BuildPlan plan = BuildPlan.resolve(coreTargets(), this::wantsStaticLinkage, go, probe);
             plan.notes().forEach(note -> getLog().info("go-hygiene: " + note));
             if (isGoPackaging()) {
-                plan.requireOneBinary(packagePaths());
+                plan.requireOneBinary(PackageConfig.paths(packages));
             }
             return plan;
         } catch (UnknownTargetException e) {
@@ -167,46 +167,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
 
     private BuildRequest request(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
         try {
-            return new BuildRequest(coreModuleDirectory(), packagePaths(), outputDirectory.toPath(), workDirectory.toPath(),
+            return new BuildRequest(coreModuleDirectory(), PackageConfig.paths(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe), packageNames());
+                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe), PackageConfig.names(packages));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-    }
-
-    /** The packages' paths; an entry without {@code <name>} may still hold a comma-separated list. */
-    private List<String> packagePaths() {
-        List<String> paths = new java.util.ArrayList<>();
-        if (packages != null) {
-            for (PackageConfig p : packages) {
-                if (p != null && p.path() != null) {
-                    paths.addAll(p.name() == null ? list(List.of(p.path())) : List.of(p.path().strip()));
-                }
-            }
-        }
-        return paths;
-    }
-
-    /** {@code <name>} by package path. */
-    private java.util.Map<String, String> packageNames() throws MojoExecutionException {
-        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
-        if (packages != null) {
-            for (PackageConfig p : packages) {
-                if (p != null && p.name() != null) {
-                    if (p.path() == null || p.path().isBlank()) {
-                        throw new MojoExecutionException("<packages>: <name>" + p.name() + "</name> has no <path>; write"
-                                + " <package><path>./cmd/server</path><name>" + p.name() + "</name></package>");
-                    }
-                    if (p.path().contains(",")) {
-                        throw new MojoExecutionException("<packages>: <name>" + p.name() + "</name> names one binary, but its <path> "
-                                + p.path().strip() + " lists several packages; give each package its own <package>");
-                    }
-                    names.put(p.path().strip(), p.name());
-                }
-            }
-        }
-        return names;
     }
 
     /** One line per target when it starts and when it ends. */
