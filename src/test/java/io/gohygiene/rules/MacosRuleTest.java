@@ -9,6 +9,9 @@ import io.gohygiene.platform.Target;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.GoBuild;
 import io.gohygiene.testing.Lipo;
+import io.gohygiene.testing.Zig;
+import io.gohygiene.version.GoReleaseMinimums;
+import io.gohygiene.version.GoVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +23,13 @@ import static io.gohygiene.rules.RulesBTestSupport.assertNoProblems;
 import static io.gohygiene.rules.RulesBTestSupport.assertVerdict;
 import static io.gohygiene.rules.RulesBTestSupport.assertWellFormed;
 import static io.gohygiene.rules.RulesBTestSupport.inspect;
+import static io.gohygiene.rules.RulesBTestSupport.problems;
 import static io.gohygiene.rules.RulesBTestSupport.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The macos rule on real darwin binaries of the installed Go and of older releases fetched as toolchain modules. */
 class MacosRuleTest {
@@ -64,7 +69,7 @@ class MacosRuleTest {
         assertEquals(Verdict.FAIL, minosRow.verdict());
         String major = minos.split("\\.")[0];
         assertContainsAll(minosRow.message(), "macOS " + minos, "maxMacos is " + below, go,
-                "raised the minimum to " + major + ")");
+                "requires macOS " + major + " or later (Go 1.");
         assertContainsAll(minosRow.hint(), "<maxMacos>");
     }
 
@@ -90,15 +95,74 @@ class MacosRuleTest {
     }
 
     @Test
-    void go117WritesAnOlderMinosThanItSupports() {
+    void go117WritesAnOlderMinosThanItSupportsSoMaxMacos1012CannotBeKept() {
         BinaryReport report = inspect(GoBuild.of("tiny", "darwin", "amd64").toolchain("go1.17.13").goflags("").build());
         assertEquals("10.9", macho(report, 0).minimumOsVersion().orElseThrow());
         List<Finding> findings = evaluate(report, "darwin/amd64", RuleSettings.builder().maxMacos("10.12").build());
         assertWellFormed(rule, findings);
         assertVerdict(Verdict.PASS, findings, "minos");
         Finding support = row(findings, "Go release support");
+        assertEquals(Verdict.FAIL, support.verdict());
+        assertContainsAll(support.message(), "go1.17.13 requires macOS 10.13 or later (Go 1.17 raised it)", "maxMacos is 10.12",
+                "cannot be kept", "minos 10.9");
+        assertContainsAll(support.hint(), "<maxMacos>", "Go 1.16 or older");
+    }
+
+    @Test
+    void go122PureGoWarnsThatItsLinkerWroteAnOlderMinosThanTheReleaseSupports() {
+        BinaryReport report = inspect(GoBuild.of("tiny", "darwin", "amd64").toolchain("go1.22.12").goflags("").build());
+        assertEquals("10.13", macho(report, 0).minimumOsVersion().orElseThrow());
+        List<Finding> findings = evaluate(report, "darwin/amd64", RuleSettings.none());
+        assertWellFormed(rule, findings);
+        assertVerdict(Verdict.INFO, findings, "minos");
+        Finding support = row(findings, "Go release support");
         assertEquals(Verdict.WARN, support.verdict());
-        assertContainsAll(support.message(), "go1.17.13 requires macOS 10.13", "maxMacos is 10.12", "minos 10.9");
+        assertContainsAll(support.message(), "go1.22.12 requires macOS 10.15 or later (Go 1.21 raised it)",
+                "the binary says minos 10.13");
+        assertContainsAll(support.hint(), "own linker", "<waivers>");
+        assertEquals(List.of(support), problems(findings));
+    }
+
+    @Test
+    void zigMacos11WithACurrentGoWarnsThatTheReleaseNeedsMacos12() {
+        assumeTrue(Zig.unavailableReason().isEmpty(), () -> Zig.unavailableReason().orElse(""));
+        BinaryReport report = inspect(Zig.darwinCgo("arm64", "11.0"));
+        GoVersion go = GoVersion.find(report.images().get(0).buildInfo().orElseThrow().goVersion()).orElseThrow();
+        assumeTrue(go.compareTo(GoVersion.parse("1.25").orElseThrow()) >= 0, () -> go + " predates Go 1.25's macOS 12 minimum");
+        assertEquals("11.0", macho(report, 0).minimumOsVersion().orElseThrow());
+        String raised = go.goName() + " requires " + (go.numbers().get(1) > GoReleaseMinimums.CHECKED_UP_TO ? "at least macOS 12"
+                : "macOS 12 or later") + " (Go 1.25 raised it";
+
+        List<Finding> unset = evaluate(report, "darwin/arm64", RuleSettings.none());
+        assertWellFormed(rule, unset);
+        Finding warn = row(unset, "Go release support");
+        assertEquals(Verdict.WARN, warn.verdict());
+        assertContainsAll(warn.message(), raised, "the binary says minos 11.0");
+        assertContainsAll(warn.hint(), "<macos>12</macos>", "darwin target");
+        assertEquals(List.of(warn), problems(unset));
+
+        List<Finding> promised = evaluate(report, "darwin/arm64", RuleSettings.builder().maxMacos("11.0").build());
+        assertWellFormed(rule, promised);
+        assertVerdict(Verdict.PASS, promised, "minos");
+        Finding fail = row(promised, "Go release support");
+        assertEquals(Verdict.FAIL, fail.verdict());
+        assertContainsAll(fail.message(), raised, "maxMacos is 11.0", "cannot be kept", "minos 11.0");
+        assertContainsAll(fail.hint(), "Raise <maxMacos> to 12", "Go 1.24 or older");
+
+        List<Finding> twelve = evaluate(report, "darwin/arm64", RuleSettings.builder().maxMacos("12.0").build());
+        assertVerdict(Verdict.WARN, twelve, "Go release support");
+    }
+
+    @Test
+    void zigMacos12WithACurrentGoHasNothingToSay() {
+        assumeTrue(Zig.unavailableReason().isEmpty(), () -> Zig.unavailableReason().orElse(""));
+        BinaryReport report = inspect(Zig.darwinCgo("arm64", "12.0"));
+        assertEquals("12.0", macho(report, 0).minimumOsVersion().orElseThrow());
+        assertNoProblems(evaluate(report, "darwin/arm64", RuleSettings.none()));
+        List<Finding> promised = evaluate(report, "darwin/arm64", RuleSettings.builder().maxMacos("12.0").build());
+        assertWellFormed(rule, promised);
+        assertVerdict(Verdict.PASS, promised, "Go release support");
+        assertNoProblems(promised);
     }
 
     @Test

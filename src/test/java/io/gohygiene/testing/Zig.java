@@ -1,11 +1,17 @@
 package io.gohygiene.testing;
 
+import io.gohygiene.gobuild.BuildException;
+import io.gohygiene.gobuild.ZigCc;
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.Target;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +59,31 @@ public final class Zig {
             return exe;
         } catch (Exception e) {
             throw new IllegalStateException("cannot compile C for " + target + " with zig", e);
+        }
+    }
+
+    /**
+     * The cgo program {@code buildcgo} built by the installed go for darwin/{@code goarch} with zig cc as the plugin's
+     * {@code <cc>zig</cc><macos>…</macos>} sets it up (the wrapper, the framework stubs, {@code -ldflags=-w}), so the
+     * header's minos is {@code macos} whatever the Go release needs.
+     */
+    public static Path darwinCgo(String goarch, String macos) {
+        try {
+            Target target = new Target(Platform.parse("darwin/" + goarch), null, true, "zig");
+            Path work = Path.of("target/test-binaries/zig-work").toAbsolutePath();
+            ZigCc.Prepared zig = ZigCc.prepare(target, Optional.empty(), Optional.empty(), Optional.of(macos), work);
+            // A copy under target/: a zig cgo build may leave a stray "-.o" in the directory it builds.
+            Path copy = work.resolve("buildcgo");
+            Files.createDirectories(copy);
+            for (String file : List.of("go.mod", "main.go")) {
+                Files.copy(Path.of("src/test/go/buildcgo", file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            GoBuild build = GoBuild.of("buildcgo", "darwin", goarch).from(copy).cgo(true).env("CC", zig.cc())
+                    .flags("-ldflags=" + String.join(" ", zig.extraLdflags()));
+            zig.extraEnv().forEach(build::env);
+            return build.build();
+        } catch (BuildException | IOException e) {
+            throw new IllegalStateException("cannot prepare zig for darwin/" + goarch, e);
         }
     }
 
