@@ -9,6 +9,7 @@ import io.gohygiene.finding.Finding;
 import io.gohygiene.finding.Verdict;
 import io.gohygiene.platform.Target;
 import io.gohygiene.version.DottedVersions;
+import io.gohygiene.version.GoReleaseMinimums;
 import io.gohygiene.version.GoVersion;
 
 import java.util.ArrayList;
@@ -16,22 +17,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.gohygiene.version.GoReleaseMinimums.OperatingSystem.WINDOWS;
+
 /**
  * Requires a Windows executable to be the kind of program the project ships (console or GUI subsystem) and to
  * start on the oldest Windows it supports: the subsystem version in the optional header, which the loader
  * enforces, must not be newer than {@code minWindowsVersion}; the OS version field, which the loader ignores, is
  * reported beside it. Go writes 6.1 (Windows 7) in both, even in releases that no longer support Windows 7, so
- * the Go release is checked too.
+ * the Go release is checked too: a {@code minWindowsVersion} older than the release's minimum fails.
  */
 public final class WindowsRule implements Rule {
 
     public static final String ID = "windows";
-
-    /** The minimum Windows of Go releases from {@code first} on (Go release notes: 1.11 needs 7, 1.21 needs 10). */
-    private record GoFloor(int first, String windows) {
-    }
-
-    private static final List<GoFloor> GO_FLOORS = List.of(new GoFloor(11, "6.1"), new GoFloor(21, "10.0"));
 
     @Override
     public String id() {
@@ -86,7 +83,7 @@ public final class WindowsRule implements Rule {
                     "the loader refuses it on Windows older than " + named(subsystemVersion)
                             + "; set <minWindowsVersion> to the oldest Windows you support to check it"));
             findings.add(Finding.info(ID, "OS version", named(osVersion), "informational: the loader does not enforce it"));
-            go.ifPresent(v -> findings.add(Finding.info(ID, "Go release support", goSupport(v), goFloorSentence(v))));
+            go.ifPresent(v -> findings.add(Finding.info(ID, "Go release support", goSupport(v), goSupportInfo(v, subsystemVersion))));
             return;
         }
         String expected = "≤ " + min.get();
@@ -112,44 +109,40 @@ public final class WindowsRule implements Rule {
         go.ifPresent(v -> goRelease(findings, v, min.get()));
     }
 
+    /** The promise {@code <minWindowsVersion>} makes cannot be kept when the Go release needs a newer Windows. */
     private static void goRelease(List<Finding> findings, GoVersion go, String min) {
-        Optional<GoFloor> floor = goFloor(go);
+        Optional<GoReleaseMinimums.Minimum> floor = GoReleaseMinimums.of(WINDOWS, go);
+        String sentence = GoReleaseMinimums.sentence(WINDOWS, go);
         if (floor.isEmpty()) {
-            findings.add(Finding.info(ID, "Go release support", go.goName(), goFloorSentence(go)));
+            findings.add(Finding.info(ID, "Go release support", go.goName(), sentence));
             return;
         }
-        if (DottedVersions.compare(floor.get().windows(), min) > 0) {
-            findings.add(Finding.problem(ID, "Go release support", goSupport(go), "≤ " + min, Verdict.WARN,
-                    goFloorSentence(go) + ", but minWindowsVersion is " + named(min) + ": its header says 6.1, so "
-                            + title(min) + " loads it, but that Go release does not support it there and may fail at start-up",
-                    "Build with Go 1.20 or older for Windows 7 and 8, or raise <minWindowsVersion> to 10.0"));
+        if (DottedVersions.compare(floor.get().version(), min) > 0) {
+            findings.add(Finding.problem(ID, "Go release support", goSupport(go), "≤ " + min, Verdict.FAIL,
+                    sentence + ", but minWindowsVersion is " + named(min) + ": the promise to run on " + title(min)
+                            + " cannot be kept with this Go release (its header says 6.1, so " + title(min)
+                            + " loads it, and it may fail at start-up)",
+                    "Raise <minWindowsVersion> to " + floor.get().version() + " if no machine runs older Windows, or build"
+                            + " with " + GoReleaseMinimums.newestReleasesFor(WINDOWS, min)));
         } else {
             findings.add(Finding.pass(ID, "Go release support", goSupport(go), "≤ " + min));
         }
     }
 
+    /**
+     * Without {@code <minWindowsVersion>} this stays information: Go's internal linker writes subsystem 6.1 even in
+     * releases that need Windows 10, and no pom setting changes that header, so a warning on every build would be noise.
+     */
+    private static String goSupportInfo(GoVersion go, String subsystemVersion) {
+        String sentence = GoReleaseMinimums.sentence(WINDOWS, go);
+        return GoReleaseMinimums.of(WINDOWS, go).filter(f -> DottedVersions.compare(f.version(), subsystemVersion) > 0)
+                .map(f -> sentence + "; the header's subsystem version " + named(subsystemVersion) + " lets older Windows"
+                        + " load it: set <minWindowsVersion> to the oldest Windows you support to check the promise")
+                .orElse(sentence);
+    }
+
     private static String goSupport(GoVersion go) {
-        return goFloor(go).map(f -> go.goName() + ": " + title(f.windows()) + " and later").orElse(go.goName());
-    }
-
-    private static String goFloorSentence(GoVersion go) {
-        Optional<GoFloor> floor = goFloor(go);
-        if (floor.isEmpty()) {
-            return go.goName() + " predates Go 1.11, the first release in this plugin's table of Windows minimums";
-        }
-        return go.goName() + " supports " + title(floor.get().windows()) + " and later (Go 1." + floor.get().first()
-                + " raised the minimum to " + title(floor.get().windows()) + ")";
-    }
-
-    private static Optional<GoFloor> goFloor(GoVersion go) {
-        int minor = go.numbers().size() > 1 ? go.numbers().get(1) : 0;
-        Optional<GoFloor> found = Optional.empty();
-        for (GoFloor floor : GO_FLOORS) {
-            if (go.numbers().get(0) == 1 && minor >= floor.first()) {
-                found = Optional.of(floor);
-            }
-        }
-        return found;
+        return GoReleaseMinimums.of(WINDOWS, go).map(f -> go.goName() + ": " + f.name() + " and later").orElse(go.goName());
     }
 
     /** "6.1 (Windows 7)". */

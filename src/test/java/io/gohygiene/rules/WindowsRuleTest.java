@@ -84,16 +84,18 @@ class WindowsRuleTest {
     }
 
     @Test
-    void currentGoIsUnsupportedOnWindows7ThoughItsHeaderSays61() {
+    void minWindowsVersion61CannotBeKeptByACurrentGoThoughItsHeaderSays61() {
         BinaryReport report = inspect(GoBinaries.build("windows", "amd64"));
         List<Finding> findings = rule.evaluate(report, WINDOWS, RuleSettings.builder().minWindowsVersion("6.1").build());
         assertWellFormed(rule, findings);
         assertVerdict(Verdict.PASS, findings, "subsystem version");
         assertVerdict(Verdict.PASS, findings, "OS version");
         Finding support = row(findings, "Go release support");
-        assertEquals(Verdict.WARN, support.verdict());
+        assertEquals(Verdict.FAIL, support.verdict());
         assertContainsAll(support.message(), report.images().get(0).buildInfo().orElseThrow().goVersion(),
-                "Go 1.21 raised the minimum to Windows 10", "minWindowsVersion is 6.1 (Windows 7)");
+                "requires Windows 10 / Server 2016 or later (Go 1.21 raised it", "minWindowsVersion is 6.1 (Windows 7)",
+                "cannot be kept");
+        assertContainsAll(support.hint(), "Raise <minWindowsVersion> to 10.0", "Go 1.20 or older");
         assertEquals(List.of(support), problems(findings));
 
         assertNoProblems(rule.evaluate(report, WINDOWS, RuleSettings.builder().minWindowsVersion("10.0").build()));
@@ -121,6 +123,9 @@ class WindowsRuleTest {
         assertTrue(findings.stream().allMatch(f -> f.verdict() == Verdict.INFO), findings::toString);
         assertContainsAll(row(findings, "subsystem").seen(), "WINDOWS_CUI", "console");
         assertEquals("6.1 (Windows 7)", row(findings, "subsystem version").seen());
+        assertContainsAll(row(findings, "Go release support").seen(), "Windows 10");
+        assertContainsAll(row(findings, "Go release support").message(), "(Go 1.21 raised it", "subsystem version 6.1 (Windows 7)",
+                "set <minWindowsVersion>");
     }
 
     @Test
