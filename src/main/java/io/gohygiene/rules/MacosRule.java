@@ -114,7 +114,10 @@ public final class MacosRule implements Rule {
             findings.add(Finding.problem(ID, subject, seen, expected, Verdict.FAIL,
                     sentence + ", but maxMacos is " + max.get() + ": the promise to run on macOS " + max.get()
                             + " cannot be kept with this Go release" + header,
-                    raiseHint(Optional.of(go), max.get(), arm64)));
+                    headerTooOld && cgo ? "Raise <maxMacos> and <macos> on this darwin target to " + floor.get()
+                            + " if no machine runs older macOS, or build this target with "
+                            + GoReleaseMinimums.newestReleasesFor(MACOS, max.get()) + "."
+                            : raiseHint(Optional.of(go), max.get(), arm64)));
         } else if (headerTooOld) {
             findings.add(Finding.problem(ID, subject, seen, expected, Verdict.WARN, sentence + header,
                     cgo ? "Set <macos>" + floor.get() + "</macos> (or higher) on this darwin target, so the header says what "

@@ -147,7 +147,7 @@ class MacosRuleTest {
         Finding fail = row(promised, "Go release support");
         assertEquals(Verdict.FAIL, fail.verdict());
         assertContainsAll(fail.message(), raised, "maxMacos is 11.0", "cannot be kept", "minos 11.0");
-        assertContainsAll(fail.hint(), "Raise <maxMacos> to 12", "Go 1.24 or older");
+        assertContainsAll(fail.hint(), "Raise <maxMacos> and <macos> on this darwin target to 12", "Go 1.24 or older");
 
         List<Finding> twelve = evaluate(report, "darwin/arm64", RuleSettings.builder().maxMacos("12.0").build());
         assertVerdict(Verdict.WARN, twelve, "Go release support");
