@@ -13,7 +13,7 @@ final class RuleDescriptions {
             Map.entry("glibc", "The highest GLIBC_ and GLIBCXX_ versions the binary needs are within the configured ceilings."),
             Map.entry("macos", "The Mach-O minimum macOS (LC_BUILD_VERSION minos) is within the configured ceiling and supported by the Go release that built it."),
             Map.entry("codesign", "darwin/arm64 binaries carry a code signature (Apple Silicon kills unsigned code); the signer, hardened runtime and entitlements are reported."),
-            Map.entry("windows", "The PE subsystem and the minimum Windows version it requires are as configured."),
+            Map.entry("windows", "The PE subsystem and the minimum Windows version it requires are as configured, and the Go release that built it supports that Windows."),
             Map.entry("cgo", "The build info's CGO_ENABLED agrees with the target and with the binary's dynamic dependencies."),
             Map.entry("buildinfo", "A Go binary has readable build info; the Go version is in range; -trimpath and a clean VCS tree are recorded when required; no replace to a local directory in a release build."),
             Map.entry("hardening", "The binary is hardened: PIE, NX, RELRO and BIND_NOW, no unsafe RPATH; DYNAMIC_BASE and NX_COMPAT on Windows."));

@@ -30,6 +30,8 @@ public final class WindowsRule implements Rule {
 
     public static final String ID = "windows";
 
+    private static final GoReleaseMinimums.Minimum OLDEST_IN_TABLE = GoReleaseMinimums.rows(WINDOWS).get(0);
+
     @Override
     public String id() {
         return ID;
@@ -94,7 +96,8 @@ public final class WindowsRule implements Rule {
                             + " (\"is not a valid Win32 application\")",
                     "Raise <minWindowsVersion> to " + subsystemVersion + " if no machine runs older Windows; otherwise"
                             + " relink with a linker that writes " + min.get() + " (Go's internal linker writes 6.1, and no"
-                            + " Go release since 1.11 supports Windows before 7)"));
+                            + " Go release since " + OLDEST_IN_TABLE.raisedBy().substring(3) + " supports Windows before "
+                            + OLDEST_IN_TABLE.name() + ")"));
         } else {
             findings.add(Finding.pass(ID, "subsystem version", named(subsystemVersion), expected));
         }
