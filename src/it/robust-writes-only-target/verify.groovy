@@ -14,7 +14,7 @@ assert before.containsKey('go.mod') && before.containsKey('internal/greeting/gre
 // And the builds did their work, in target/.
 def log = new File(basedir, 'build.log').text
 assert (log =~ /BUILD SUCCESS/).count == 2
-['linux_amd64/app', 'darwin_arm64/app', 'windows_amd64/app.exe', 'linux_arm64/app'].each {
+['linux_amd64/app', 'darwin_arm64/app', 'windows_amd64/app.exe', 'linux_arm64/app', 'darwin_amd64/app'].each {
     assert new File(basedir, "target/go/${it}").isFile() : it
 }
 assert new File(basedir, 'target/go-hygiene/verify.json').isFile()

@@ -68,8 +68,12 @@ public final class ZigCc {
         List<String> why = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            // cmd/go asks a compiler for its identity with `CC -### -x c -c -` in the package directory; clang only
+            // prints what it would run, but zig compiles stdin and leaves "-.o" there (issue 16.3): in the
+            // wrapper's own directory under target/ it does no harm.
             StringBuilder script = new StringBuilder("#!/bin/sh\n# CC for ").append(target.name())
-                    .append(": zig cc for ").append(triple).append(" (written by go-hygiene)\nexec");
+                    .append(": zig cc for ").append(triple).append(" (written by go-hygiene)\n")
+                    .append("case \" $* \" in *' -### '*) cd ").append(RerunFiles.quote(dir.toString())).append(" ;; esac\nexec");
             zig.forEach(word -> script.append(' ').append(RerunFiles.quote(word)));
             script.append(" -target ").append(RerunFiles.quote(triple)).append(" \"$@\"\n");
             write(wrapper, script.toString(), true);
