@@ -7,5 +7,6 @@ assert log.indexOf('restored 5 file(s)') < log.indexOf('vendor/ is up to date') 
 assert new File(basedir, 'vendor/example.com/cgodep/csrc/impl.c').isFile()
 def manifest = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/go-hygiene/vendor-manifest.json'))
 assert manifest.restored*.path.contains('vendor/example.com/cgodep/include/add.h')
-def app = new File(basedir, 'target/go/linux_amd64/vendor-second-run-skips')
+// go names the binary of '.' after the module path's last element (example.com/app), not the directory
+def app = new File(basedir, 'target/go/linux_amd64/app')
 assert [app.path].execute().text.trim() == 'cgodep 1.0 5'
