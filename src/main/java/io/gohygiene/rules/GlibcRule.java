@@ -90,10 +90,11 @@ public final class GlibcRule implements ImageRule {
         findings.add(Finding.problem(ID, subject, seen, expected, Verdict.FAIL,
                 "needs " + highest + " (" + evidence(elf, highest) + "); " + family.setting() + " is " + ceiling,
                 family == GLIBC
-                        ? "build in an older sysroot, or with zig cc -target " + zigTriple(target.goarch(), "gnu") + "." + ceiling
-                                + " (the build goal's <cc>zig</cc> with a glibc floor), or with CGO_ENABLED=0"
-                        : "build in an older sysroot whose libstdc++ provides at most GLIBCXX_" + ceiling
-                                + ", or link libstdc++ statically (CGO_LDFLAGS=-static-libstdc++)"));
+                        ? "build in an older sysroot (<sysroot> on the target), or with <cc>zig</cc><glibc>" + ceiling + "</glibc> on the"
+                                + " target (zig cc -target " + zigTriple(target.goarch(), "gnu") + "." + ceiling
+                                + "), or set <cgo>false</cgo> on the target (CGO_ENABLED=0: no C library at all)"
+                        : "build in an older sysroot (<sysroot> on the target) whose libstdc++ provides at most GLIBCXX_" + ceiling
+                                + ", or link libstdc++ statically (<cgoFlags><CGO_LDFLAGS>-static-libstdc++</CGO_LDFLAGS></cgoFlags>)"));
     }
 
     /** Every numeric version of the family the file needs, from the version needs and the symbols bound to them. */
