@@ -111,7 +111,8 @@ public final class BinaryMutants {
         return new Mutant(field.name() + (value == 0 ? " zeroed" : " all ones"), b);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first starts in {@code haystack}, or -1 (the build-info magic, a section name). */
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -45,7 +45,7 @@ public final class HostileMutants {
         this.original = FuzzedFile.decode(FuzzSeeds.reduced(name, executable).input());
         this.content = new byte[(int) original.size()];
         original.chunks().forEach(c -> System.arraycopy(c.bytes(), 0, content, (int) c.offset(), c.bytes().length));
-        this.buildInfo = indexOf(content, BUILD_INFO_MAGIC);
+        this.buildInfo = BinaryMutants.indexOf(content, BUILD_INFO_MAGIC);
         if (buildInfo < 0) {
             throw new IllegalArgumentException(executable + " has no build info");
         }
@@ -166,18 +166,5 @@ public final class HostileMutants {
         };
         writes.add(new long[] {f.offset, value, f.width});
         return f.name + "=" + Long.toUnsignedString(f.width == 8 ? value : value & ((1L << (8 * f.width)) - 1));
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
