@@ -6,7 +6,7 @@
 # mvn (e.g. -Dgo-hygiene.details=true for every table row).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$here/.."
+root="$(cd "$here/.." && pwd)"
 version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -1)"
 jar="${HOME}/.m2/repository/io/gohygiene/go-hygiene-maven-plugin/$version/go-hygiene-maven-plugin-$version.jar"
 stamp="$root/target/example-run.installed"

@@ -109,7 +109,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         LiveSystemProbe probe = new LiveSystemProbe();
         GoToolchain go = probeGo(probe);
         BuildPlan plan = plan(go, probe);
-        requireMatchingCompilers(go, plan.targets());
+        requireMatchingCompilers(go, probe, plan.targets());
         BuildRequest request = request(go, probe);
         String building = "go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
                 + " for " + plan.targets().size() + " target(s), " + Math.min(request.parallelism(), plan.targets().size())
@@ -234,10 +234,10 @@ public class BuildMojo extends AbstractGoHygieneMojo {
      * The toolchain gate's C compiler check, run before anything builds: a cgo target whose compiler is missing or
      * compiles for another platform fails here, with the check's hint, rather than deep in a link.
      */
-    private void requireMatchingCompilers(GoToolchain go, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
+    private void requireMatchingCompilers(GoToolchain go, LiveSystemProbe probe, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
         List<Finding> failures;
         try {
-            failures = new ToolchainGate(new LiveSystemProbe(), new ProcessRunner()).compilerFailures(go,
+            failures = new ToolchainGate(probe, new ProcessRunner()).compilerFailures(go,
                     new ToolchainRequest(Optional.ofNullable(this.go).filter(s -> !s.isBlank()), goFromToolchains(),
                             matrix, coreModuleDirectory(), ToolchainPolicy.defaults(), coreTimeout()));
         } catch (UnknownTargetException e) {

@@ -9,6 +9,7 @@ import io.gohygiene.gobuild.VerifyInputs;
 import io.gohygiene.process.Durations;
 import io.gohygiene.report.VerifyReports;
 import io.gohygiene.rules.BinaryToVerify;
+import io.gohygiene.rules.BinaryVerification;
 import io.gohygiene.rules.BinaryVerifier;
 import io.gohygiene.rules.RuleCatalog;
 import io.gohygiene.rules.RuleSettings;
@@ -84,7 +85,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         }
         List<BinaryVerifier.Verification> results = VerifyRun.verifyAll(verifier(), toVerify, base);
         for (BinaryVerifier.Verification v : results) {
-            getLog().info(v.shownAs() + "  " + v.target().name() + "  " + verdict(v.findings()) + ": " + counts(v.findings())
+            getLog().info(v.shownAs() + "  " + v.target().name() + "  " + BinaryVerification.worst(v.findings()).name() + ": " + counts(v.findings())
                     + (details && v.report() != null ? "  (" + v.report().describe() + ")" : ""));
             FindingsLog.table(getLog(), v.findings(), details);
         }
@@ -97,16 +98,6 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         if (!failing.isEmpty()) {
             throw new MojoFailureException(FailureSummary.of("Binary verification failed: " + failing.size() + " problem(s):", failing));
         }
-    }
-
-    /** A binary's verdict: its worst problem, else PASS (an n/a or info row is neither). */
-    private static String verdict(List<Finding> findings) {
-        for (Verdict v : List.of(Verdict.FAIL, Verdict.WARN, Verdict.WAIVED)) {
-            if (findings.stream().anyMatch(f -> f.verdict() == v)) {
-                return v.name();
-            }
-        }
-        return Verdict.PASS.name();
     }
 
     /** "1 failed, 2 warnings, 0 waived": the summary of a binary's findings, or of all of them. */
