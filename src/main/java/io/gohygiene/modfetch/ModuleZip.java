@@ -38,9 +38,9 @@ public final class ModuleZip {
     /** x/mod/zip MaxGoMod and MaxLICENSE. */
     static final long MAX_GO_MOD_OR_LICENSE_SIZE = 16L << 20;
 
-    private static final Set<PosixFilePermission> READ_ONLY_FILE = PosixFilePermissions.fromString("r--r--r--");
-    private static final Set<PosixFilePermission> READ_ONLY_DIRECTORY = PosixFilePermissions.fromString("r-xr-xr-x");
-    private static final Set<PosixFilePermission> WRITABLE_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> READ_ONLY_FILE = Set.copyOf(PosixFilePermissions.fromString("r--r--r--"));
+    private static final Set<PosixFilePermission> READ_ONLY_DIRECTORY = Set.copyOf(PosixFilePermissions.fromString("r-xr-xr-x"));
+    private static final Set<PosixFilePermission> WRITABLE_DIRECTORY = Set.copyOf(PosixFilePermissions.fromString("rwxr-xr-x"));
 
     private ModuleZip() {
     }
