@@ -100,9 +100,6 @@ public final class ModuleZip {
     }
 
     private static ZipFile open(Path zip, String module) throws IOException, ModuleZipException {
-        if (!Files.isRegularFile(zip)) {
-            throw new java.nio.file.NoSuchFileException(zip.toString(), null, "the zip of " + module + " is not there");
-        }
         try {
             return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException e) {

@@ -41,58 +41,65 @@ final class ZipMembers {
         if (declared < 0) {
             throw new BadMember("its size is not declared", null);
         }
-        MessageDigest sha256 = Sha256.digest();
         if (entry.isDirectory()) {
             if (declared != 0) {
                 throw new BadMember("it is a directory that declares " + declared + " bytes of content", null);
             }
-            return sha256.digest();
+            return Sha256.digest().digest();
         }
-        CRC32 crc = new CRC32();
-        byte[] buffer = new byte[1 << 16];
-        long count = 0;
         InputStream opened;
         try {
             opened = zip.getInputStream(entry);
         } catch (IOException e) {
             throw new BadMember("its data cannot be found (" + e.getMessage() + ")", e);
         }
-        // Read errors are the zip's fault and become BadMember where they happen; write errors stay IOExceptions.
         try (InputStream in = opened) {
-            int emptyReads = 0;
-            while (count <= declared) {
-                // At most one byte past the declared size: enough to know it is a lie, never a disk full of it.
-                int n;
-                try {
-                    n = in.read(buffer, 0, (int) Math.min(buffer.length, declared - count + 1));
-                } catch (IOException e) {
-                    throw new BadMember("its data cannot be read after " + count + " bytes (" + e.getMessage() + ")", e);
-                }
-                if (n < 0) {
-                    break;
-                }
-                if (n == 0 && ++emptyReads >= MAX_EMPTY_READS) {
-                    throw new BadMember("its data stream returned no bytes " + MAX_EMPTY_READS + " times in a row after " + count + " bytes", null);
-                }
-                if (n > 0) {
-                    emptyReads = 0;
-                }
-                count += n;
-                if (count > declared) {
-                    throw new BadMember("it inflates beyond its declared size of " + declared + " bytes (a zip bomb, or a corrupt zip)", null);
-                }
-                sha256.update(buffer, 0, n);
-                crc.update(buffer, 0, n);
-                if (sink != null) {
-                    sink.write(buffer, 0, n);
-                }
+            return copy(in, declared, entry.getCrc(), sink);
+        }
+    }
+
+    /**
+     * The member's data, held to its declared size and CRC-32 (-1: none declared). Read errors are the zip's fault
+     * and become BadMember where they happen; errors of the sink stay IOExceptions.
+     */
+    static byte[] copy(InputStream in, long declared, long declaredCrc, OutputStream sink) throws IOException, BadMember {
+        MessageDigest sha256 = Sha256.digest();
+        CRC32 crc = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        long count = 0;
+        int emptyReads = 0;
+        while (count <= declared) {
+            // At most one byte past the declared size: enough to know it is a lie, never a disk full of it.
+            int n;
+            try {
+                n = in.read(buffer, 0, (int) Math.min(buffer.length, declared - count + 1));
+            } catch (IOException e) {
+                throw new BadMember("its data cannot be read after " + count + " bytes (" + e.getMessage() + ")", e);
+            }
+            if (n < 0) {
+                break;
+            }
+            if (n == 0 && ++emptyReads >= MAX_EMPTY_READS) {
+                throw new BadMember("its data stream returned no bytes " + MAX_EMPTY_READS + " times in a row after " + count + " bytes", null);
+            }
+            if (n > 0) {
+                emptyReads = 0;
+            }
+            count += n;
+            if (count > declared) {
+                throw new BadMember("it inflates beyond its declared size of " + declared + " bytes (a zip bomb, or a corrupt zip)", null);
+            }
+            sha256.update(buffer, 0, n);
+            crc.update(buffer, 0, n);
+            if (sink != null) {
+                sink.write(buffer, 0, n);
             }
         }
         if (count != declared) {
             throw new BadMember("it has " + count + " bytes where it declares " + declared, null);
         }
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new BadMember("its CRC-32 is " + Long.toHexString(crc.getValue()) + " where it declares " + Long.toHexString(entry.getCrc()), null);
+        if (declaredCrc != -1 && crc.getValue() != declaredCrc) {
+            throw new BadMember("its CRC-32 is " + Long.toHexString(crc.getValue()) + " where it declares " + Long.toHexString(declaredCrc), null);
         }
         return sha256.digest();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -192,6 +193,33 @@ class ModuleZipHostileTest {
         Path zip = zipBytes(files);
         Central.of(zip, 1).set(zip, Central.UNCOMPRESSED_SIZE, 3);
         assertRefused(zip, PREFIX + "dir/b.go", "it inflates beyond its declared size of 3 bytes (a zip bomb, or a corrupt zip)");
+    }
+
+    @Test
+    void aStreamThatKeepsReturningNothingIsABadMemberNotAnEndlessLoop() {
+        InputStream nothing = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return 0;
+            }
+        };
+        ZipMembers.BadMember e = assertThrows(ZipMembers.BadMember.class, () -> ZipMembers.copy(nothing, 10, -1, null));
+        assertEquals("its data stream returned no bytes 1000 times in a row after 0 bytes", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryEntryIsNotWrittenButIsHashedAsGoHashesIt() throws Exception {
+        Path zip = zip(Map.of(PREFIX + "dir/", "", PREFIX + "dir/a.go", "package dir\n"));
+        Path into = into();
+
+        assertEquals(DirHash.hashZip(zip), ModuleZip.unpack(zip, MODULE, VERSION, into));
+        assertEquals(List.of("dir/a.go"), ModuleZipDifferentialTest.files(into).keySet().stream().toList());
+        ModuleZip.makeWritable(into);
     }
 
     /** Unpacks, expects the refusal with its full message (problem null: any), and that nothing is left. */
