@@ -29,7 +29,8 @@ import java.util.zip.ZipFile;
  * A module zip checked the way x/mod/zip's CheckZip does and unpacked the way its Unzip and cmd/go's modfetch do:
  * every name under "module@version/", file paths go allows, no two names that meet on a case-insensitive file
  * system, sizes within go's limits and honoured by the data, files read-only. The checks read only the zip's central
- * directory; the data is then read once, each member written and hashed from the same bytes.
+ * directory; the data is then read once, each member written and hashed from the same bytes. Unlike CheckZip, it
+ * does not judge the module path and version themselves (module.Check): the caller chose them.
  */
 public final class ModuleZip {
 
