@@ -1,7 +1,7 @@
 package io.gohygiene.report;
 
-/** Text as XML 1.0 can carry it. */
-final class XmlText {
+/** Text as XML 1.0 can carry it (also for the go test reports of {@code gotest}). */
+public final class XmlText {
 
     private XmlText() {
     }
@@ -11,7 +11,7 @@ final class XmlText {
      * U+FFFE and U+FFFF) spelled {@code \}{@code uXXXX}: a name read from a hostile binary must not make the report
      * unreadable. Markup characters are left to the XML writer, which escapes them.
      */
-    static String safe(String text) {
+    public static String safe(String text) {
         StringBuilder s = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

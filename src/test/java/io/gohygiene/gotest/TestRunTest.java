@@ -1,0 +1,103 @@
+package io.gohygiene.gotest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The accumulation over real go runs other than the one {@link SurefireReportsTest} reads. */
+class TestRunTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aSecondRunWithoutCountReportsThePassingPackagesAsCached() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        List<PackageResult> first = GoTestFixture.accumulate(GoTestFixture.run(module)).packages();
+        List<PackageResult> second = GoTestFixture.accumulate(GoTestFixture.run(module)).packages();
+
+        // The first run may find results cached by an earlier run of this test in the same directory name; the
+        // second always finds every passing package cached (go caches only successes).
+        Set<String> passing = names(second.stream().filter(p -> p.status() == Status.PASS).toList());
+        assertFalse(passing.isEmpty());
+        assertEquals(passing, names(second.stream().filter(PackageResult::cached).toList()));
+        assertEquals(names(first.stream().filter(p -> p.status() == Status.PASS).toList()), passing);
+
+        String total = TestSummaryText.lines(second, Duration.ofSeconds(1)).get(TestSummaryText.lines(second, Duration.ofSeconds(1)).size() - 1);
+        assertTrue(total.contains("(" + passing.size() + " cached, 1 with no test files"), total);
+        assertTrue(TestSummaryText.lines(second, Duration.ofSeconds(1)).contains(
+                GoTestFixture.MODULE + "/pass  PASS  0.00 s  (cached)"), "a cached package says so in its header");
+    }
+
+    @Test
+    void buildErrorsPrintedAsTextAsBeforeGo124StillReachTheReport() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        byte[] events = GoTestFixture.runWithBuildErrorsAsText(module, "-count=1");
+        assertTrue(new String(events, StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith("# " + GoTestFixture.MODULE + "/broken")),
+                "go printed the compiler's errors as text");
+
+        PackageResult broken = GoTestFixture.accumulate(events).packages().stream()
+                .filter(p -> p.importPath().endsWith("/broken")).findFirst().orElseThrow();
+        assertTrue(broken.buildFailed());
+        assertEquals(Status.ERROR, broken.status());
+        TestCaseResult error = broken.tests().get(0);
+        assertEquals(broken.importPath(), error.name());
+        assertTrue(error.failureMessage().orElseThrow().contains("broken.go:5:9: cannot use \"not an int\""), error.failureMessage().toString());
+        assertTrue(error.output().contains("# " + GoTestFixture.MODULE + "/broken"));
+    }
+
+    @Test
+    void aStreamThatStopsHalfWayLeavesErrorsNotPasses() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        List<String> lines = new String(GoTestFixture.run(module, "-count=1", "-p=1"), StandardCharsets.UTF_8).lines().toList();
+        String pass = GoTestFixture.MODULE + "/pass";
+        int cut = 0;
+        while (!(lines.get(cut).contains("\"Action\":\"run\"") && lines.get(cut).contains("\"Package\":\"" + pass + "\""))) {
+            cut++;
+        }
+        TestRun run = new TestRun();
+        lines.subList(0, cut + 1).forEach(l -> run.accept(TestEvent.parse(l)));
+
+        PackageResult stopped = run.packages().stream().filter(p -> p.importPath().equals(pass)).findFirst().orElseThrow();
+        assertEquals(Status.ERROR, stopped.status());
+        assertEquals(1, stopped.tests().size());
+        assertEquals(Status.ERROR, stopped.tests().get(0).status());
+        assertTrue(stopped.tests().get(0).failureMessage().orElseThrow().startsWith("no result: "));
+    }
+
+    @Test
+    void charactersXmlCannotHoldNeverBreakTheReport() throws Exception {
+        // go's JSON never holds a lone surrogate or U+FFFF, but a line read some other way might: the file must stay valid.
+        TestRun run = new TestRun();
+        for (String line : List.of(
+                "{\"Action\":\"start\",\"Package\":\"example.com/odd\"}",
+                "{\"Action\":\"run\",\"Package\":\"example.com/odd\",\"Test\":\"TestOdd/\\u0001\"}",
+                "{\"Action\":\"output\",\"Package\":\"example.com/odd\",\"Test\":\"TestOdd/\\u0001\",\"Output\":\"lone \\ud800 nul \\u0000 ffff \\uffff ]]> <&>\\n\"}",
+                "{\"Action\":\"fail\",\"Package\":\"example.com/odd\",\"Test\":\"TestOdd/\\u0001\",\"Elapsed\":0.1}",
+                "{\"Action\":\"fail\",\"Package\":\"example.com/odd\",\"Elapsed\":1}")) {
+            run.accept(TestEvent.parse(line));
+        }
+        Path report = SurefireReports.write(run.packages(), work, "", "").get(0);
+
+        javax.xml.validation.SchemaFactory.newDefaultInstance().newSchema(SurefireReportsTest.XSD.toFile()).newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(report.toFile()));
+        String body = SurefireReportsTest.parse(report).getElementsByTagName("failure").item(0).getTextContent();
+        assertEquals("lone \\uD800 nul \\u0000 ffff \\uFFFF ]]> <&>\n", body);
+        assertTrue(Files.readString(report).contains("name=\"TestOdd/\\u0001\""));
+    }
+
+    private static Set<String> names(List<PackageResult> packages) {
+        return packages.stream().map(PackageResult::importPath).collect(Collectors.toSet());
+    }
+}
