@@ -76,7 +76,7 @@ final class PackageEvents {
 
     private static Optional<Status> status(String action) {
         return switch (action) {
-            case "pass" -> Optional.of(Status.PASS);
+            case "pass", "bench" -> Optional.of(Status.PASS);
             case "fail" -> Optional.of(Status.FAIL);
             case "skip" -> Optional.of(Status.SKIP);
             default -> Optional.empty();
@@ -85,10 +85,12 @@ final class PackageEvents {
 
     PackageResult result(String buildOutput) {
         List<TestCaseResult> results = new ArrayList<>();
+        String panic = firstPanic();
         for (TestState t : tests.values()) {
-            results.add(t.result(failedSubtests(t.name)));
+            results.add(t.result(failedSubtests(t.name), reported == Status.PASS, panic));
         }
-        boolean testFailed = results.stream().anyMatch(t -> t.status() == Status.FAIL || t.status() == Status.ERROR);
+        boolean testFailed = results.stream().anyMatch(t -> t.status() == Status.FAIL);
+        boolean testProblem = testFailed || results.stream().anyMatch(t -> t.status() == Status.ERROR);
         Status status;
         if (buildFailed() || reported == null || (reported == Status.FAIL && !testFailed)) {
             status = Status.ERROR;
@@ -96,7 +98,7 @@ final class PackageEvents {
             status = reported;
         }
         String packageOutput = output.toString();
-        if (status == Status.ERROR && !testFailed) {
+        if (status == Status.ERROR && !testProblem) {
             // Nothing else carries the failure: a case named after the package does, or CI would show all green.
             String body = buildOutput.isEmpty() ? packageOutput : buildOutput + packageOutput;
             results.add(new TestCaseResult(importPath, Status.ERROR, elapsed, body, Optional.empty(),
@@ -108,7 +110,10 @@ final class PackageEvents {
     private String packageErrorMessage(String buildOutput) {
         if (buildFailed()) {
             String first = buildOutput.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("");
-            return first.isEmpty() ? DID_NOT_BUILD : DID_NOT_BUILD + ": " + first;
+            // go names the build that failed; when it is another package's, say so rather than blame this one's code.
+            String because = failedBuild != null && !failedBuild.equals(importPath) && !failedBuild.startsWith(importPath + " ")
+                    ? " because " + failedBuild + " did not" : "";
+            return DID_NOT_BUILD + because + (first.isEmpty() ? "" : ": " + first);
         }
         if (reported == null) {
             return NO_RESULT_PREFIX + "the event stream ended before go reported this package (was go stopped?)";
@@ -117,6 +122,16 @@ final class PackageEvents {
             return output.panicLine() + " (" + PANIC_OUTSIDE + ": in TestMain or init)";
         }
         return "the test binary failed but no test did: os.Exit in TestMain, or a crash outside every test";
+    }
+
+    /** The first panic of the package, naming the test it came in: a timeout's panic explains every test it stopped. */
+    private String firstPanic() {
+        for (TestState t : tests.values()) {
+            if (t.output.panicLine() != null) {
+                return t.output.panicLine() + " in " + t.name;
+            }
+        }
+        return output.panicLine();
     }
 
     /** The last element of each direct or deeper subtest of {@code name} that failed. */
@@ -140,10 +155,18 @@ final class PackageEvents {
             this.name = name;
         }
 
-        TestCaseResult result(List<String> failedSubtests) {
+        /**
+         * This test's result; one that never reported is an ERROR unless its package passed (go 1.20+ sends no result
+         * for a benchmark, only its output), explained by the package's first panic when there was one.
+         */
+        TestCaseResult result(List<String> failedSubtests, boolean packagePassed, String packagePanic) {
             String text = output.toString();
+            if (status == null && packagePassed) {
+                return new TestCaseResult(name, Status.PASS, elapsed, text, Optional.empty(), Optional.empty());
+            }
             if (status == null) {
-                String why = output.panicLine() != null ? " (" + output.panicLine() + ")" : " (os.Exit in the test, or a crash)";
+                String panic = output.panicLine() != null ? output.panicLine() : packagePanic;
+                String why = panic != null ? " (" + panic + ")" : " (os.Exit in the test, or a crash)";
                 return new TestCaseResult(name, Status.ERROR, elapsed, text, Optional.empty(), Optional.of(NO_RESULT + why));
             }
             return switch (status) {

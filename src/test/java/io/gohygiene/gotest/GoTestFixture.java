@@ -35,7 +35,7 @@ final class GoTestFixture {
         return module;
     }
 
-    /** The bytes {@code go test -json <extra> ./...} printed on stdout (stderr kept apart: it is not events). */
+    /** The bytes {@code go test -json <extra> ./...} (or the packages {@code extra} names, {@code ./x}) printed on stdout (stderr kept apart: it is not events). */
     static byte[] run(Path module, String... extra) throws IOException, InterruptedException {
         return run(module, Map.of(), false, extra);
     }
@@ -48,11 +48,18 @@ final class GoTestFixture {
         return run(module, Map.of("GODEBUG", "gotestjsonbuildtext=1"), true, extra);
     }
 
+    /** As {@link #run(Path, String...)} with {@code moreEnv} added to go's environment. */
+    static byte[] run(Path module, Map<String, String> moreEnv, String... extra) throws IOException, InterruptedException {
+        return run(module, moreEnv, false, extra);
+    }
+
     private static byte[] run(Path module, Map<String, String> moreEnv, boolean mergeStderr, String... extra)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(GoOnPath.executable().toString(), "test", "-json"));
         command.addAll(List.of(extra));
-        command.add("./...");
+        if (command.stream().noneMatch(a -> a.startsWith("./"))) {
+            command.add("./...");
+        }
         ProcessBuilder pb = new ProcessBuilder(command).directory(module.toFile());
         if (mergeStderr) {
             pb.redirectErrorStream(true);

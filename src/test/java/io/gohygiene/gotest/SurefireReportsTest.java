@@ -167,6 +167,7 @@ class SurefireReportsTest {
         assertEquals("no result", exited.getAttribute("type"));
         assertTrue(exited.getAttribute("message").startsWith("no result: the test binary exited while this test was running"));
         assertTrue(exited.getTextContent().contains("about to exit with status 1"));
+        assertEquals(Status.ERROR, only("exit1").status(), "no test failed; the package ended without a result");
 
         assertTrue(only("notests").noTestFiles());
         assertEquals(Status.SKIP, only("notests").status());

@@ -1,5 +1,6 @@
 package io.gohygiene.gotest;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,6 +76,50 @@ class TestRunTest {
         assertEquals(1, stopped.tests().size());
         assertEquals(Status.ERROR, stopped.tests().get(0).status());
         assertTrue(stopped.tests().get(0).failureMessage().orElseThrow().startsWith("no result: "));
+    }
+
+    @Test
+    void aTimeoutStopsTheRunningTestsAndItsPanicSaysWhy() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        byte[] events = GoTestFixture.run(module, Map.of("GOTESTFIXTURE_HANG", "1"), "-count=1", "-timeout=2s", "./hang");
+        PackageResult hang = GoTestFixture.accumulate(events).packages().get(0);
+
+        assertEquals(Status.ERROR, hang.status(), "go reported no failed test, only a failed package");
+        assertEquals(List.of("TestHangs", "TestHangs/sub"), hang.tests().stream().map(TestCaseResult::name).toList());
+        for (TestCaseResult t : hang.tests()) {
+            assertEquals(Status.ERROR, t.status());
+            String message = t.failureMessage().orElseThrow();
+            assertTrue(message.startsWith("no result: ") && message.contains("panic: test timed out after 2s"), message);
+        }
+    }
+
+    @Test
+    void aBenchmarkWithoutAResultEventInAPassingPackagePasses() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        byte[] events = GoTestFixture.run(module, "-count=1", "-run=^$", "-bench=.", "-benchtime=10x", "./hang");
+        assertTrue(new String(events, StandardCharsets.UTF_8).contains("\"Test\":\"BenchmarkNothing\""));
+        PackageResult hang = GoTestFixture.accumulate(events).packages().get(0);
+
+        assertEquals(Status.PASS, hang.status());
+        TestCaseResult benchmark = hang.tests().stream().filter(t -> t.name().equals("BenchmarkNothing")).findFirst().orElseThrow();
+        assertEquals(Status.PASS, benchmark.status());
+        assertTrue(benchmark.output().contains("ns/op"), benchmark.output());
+    }
+
+    /**
+     * Seen with go 1.26: under -bench with a package named twice ({@code ./hang ./...}), go runs the benchmarks one
+     * package at a time and fails hang with broken's FailedBuild. A go that does not is skipped, not passed.
+     */
+    @Test
+    void aPackageFailedByAnotherPackagesBuildSaysWhich() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        byte[] events = GoTestFixture.run(module, "-count=1", "-run=^$", "-bench=.", "-benchtime=1x", "./hang", "./...");
+        PackageResult hang = GoTestFixture.accumulate(events).packages().stream()
+                .filter(p -> p.importPath().endsWith("/hang")).findFirst().orElseThrow();
+        Assumptions.assumeTrue(hang.buildFailed(), "this go ran hang's benchmarks despite broken's build");
+        String message = hang.tests().get(0).failureMessage().orElseThrow();
+        assertTrue(message.startsWith("the package did not build because " + GoTestFixture.MODULE + "/broken"), message);
+        assertTrue(message.contains("cannot use \"not an int\""), message);
     }
 
     @Test
