@@ -1,7 +1,7 @@
 package io.gohygiene.gotest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,10 @@ final class PackageEvents {
     static final String PANIC_OUTSIDE = "a panic outside every test";
 
     private final String importPath;
-    private final Map<String, TestState> tests = new LinkedHashMap<>();
+    /** Every run of every test in the order they started; with -count=2 a test runs, and is listed, twice. */
+    private final List<TestState> tests = new ArrayList<>();
+    /** The latest run of each test, which its events go to. */
+    private final Map<String, TestState> latest = new HashMap<>();
     private final TestOutput output = new TestOutput();
     private Status reported;
     private double elapsed;
@@ -44,17 +47,20 @@ final class PackageEvents {
     void accept(TestEvent e) {
         Optional<Status> status = status(e.action());
         if (e.test().isPresent()) {
-            TestState test = tests.computeIfAbsent(e.test().get(), TestState::new);
-            e.output().filter(o -> e.action().equals(TestEvent.OUTPUT)).ifPresent(test.output::append);
-            status.ifPresent(s -> {
-                test.status = s;
+            TestState test = latest.get(e.test().get());
+            if (test == null || (test.status != null && e.action().equals("run"))) {
+                test = new TestState(e.test().get());
+                tests.add(test);
+                latest.put(test.name, test);
+            }
+            e.output().ifPresent(test.output::append);
+            if (status.isPresent()) {
+                test.status = status.get();
                 test.elapsed = e.elapsedSeconds().orElse(0.0);
-            });
+            }
             return;
         }
-        if (e.action().equals(TestEvent.OUTPUT)) {
-            e.output().ifPresent(this::packageLine);
-        }
+        e.output().ifPresent(this::packageLine);
         status.ifPresent(s -> {
             reported = s;
             elapsed = e.elapsedSeconds().orElse(0.0);
@@ -86,7 +92,7 @@ final class PackageEvents {
     PackageResult result(String buildOutput) {
         List<TestCaseResult> results = new ArrayList<>();
         String panic = firstPanic();
-        for (TestState t : tests.values()) {
+        for (TestState t : tests) {
             results.add(t.result(failedSubtests(t.name), reported == Status.PASS, panic));
         }
         boolean testFailed = results.stream().anyMatch(t -> t.status() == Status.FAIL);
@@ -126,7 +132,7 @@ final class PackageEvents {
 
     /** The first panic of the package, naming the test it came in: a timeout's panic explains every test it stopped. */
     private String firstPanic() {
-        for (TestState t : tests.values()) {
+        for (TestState t : tests) {
             if (t.output.panicLine() != null) {
                 return t.output.panicLine() + " in " + t.name;
             }
@@ -137,7 +143,7 @@ final class PackageEvents {
     /** The last element of each direct or deeper subtest of {@code name} that failed. */
     private List<String> failedSubtests(String name) {
         List<String> failed = new ArrayList<>();
-        for (TestState t : tests.values()) {
+        for (TestState t : tests) {
             if (t.name.startsWith(name + "/") && (t.status == Status.FAIL || t.status == null)) {
                 failed.add(t.name.substring(name.length() + 1));
             }

@@ -123,6 +123,21 @@ class TestRunTest {
     }
 
     @Test
+    void withCountTwoEveryRunOfATestIsItsOwnCase() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        String events = new String(GoTestFixture.run(module, "-count=2", "./pass", "./fail"), StandardCharsets.UTF_8);
+        List<PackageResult> packages = GoTestFixture.accumulate(events.getBytes(StandardCharsets.UTF_8)).packages();
+
+        Map<String, Long> resultsPerTest = events.lines().map(TestEvent::parse)
+                .filter(e -> e.test().isPresent() && List.of("pass", "fail", "skip").contains(e.action()))
+                .collect(Collectors.groupingBy(e -> e.packagePath().orElseThrow() + " " + e.test().get(), Collectors.counting()));
+        Map<String, Long> casesPerTest = packages.stream().flatMap(p -> p.tests().stream().map(t -> p.importPath() + " " + t.name()))
+                .collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+        assertEquals(resultsPerTest, casesPerTest);
+        assertTrue(casesPerTest.values().stream().allMatch(n -> n == 2), casesPerTest.toString());
+    }
+
+    @Test
     void charactersXmlCannotHoldNeverBreakTheReport() throws Exception {
         // go's JSON never holds a lone surrogate or U+FFFF, but a line read some other way might: the file must stay valid.
         TestRun run = new TestRun();
