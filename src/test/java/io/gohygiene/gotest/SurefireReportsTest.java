@@ -201,6 +201,7 @@ class SurefireReportsTest {
         Set<String> failedPackagesWithoutFailedTest = new HashSet<>();
         Set<String> failedTestPackages = new HashSet<>();
         long noTestFiles = 0;
+        Set<String> notBuilt = new HashSet<>();
         for (String line : Files.readAllLines(events)) {
             TestEvent e = TestEvent.parse(line);
             e.packagePath().ifPresent(packageNames::add);
@@ -212,6 +213,7 @@ class SurefireReportsTest {
             }
             if (e.test().isEmpty() && e.action().equals("fail")) {
                 failedPackagesWithoutFailedTest.add(e.packagePath().orElseThrow());
+                e.failedBuild().ifPresent(b -> notBuilt.add(e.packagePath().orElseThrow()));
             }
             if (e.test().isEmpty() && e.output().orElse("").contains("[no test files]")) {
                 noTestFiles++;
@@ -224,7 +226,7 @@ class SurefireReportsTest {
 
         String expected = "tests: " + byAction.get("pass") + " passed, " + byAction.get("fail") + " failed, " + byAction.get("skip")
                 + " skipped, " + errors + " errors in " + packageNames.size() + " packages (0 cached, " + noTestFiles
-                + " with no test files, 1 did not build) in 3.3 s";
+                + " with no test files, " + notBuilt.size() + " did not build) in 3.3 s";
         assertEquals(expected, lines.get(lines.size() - 1));
         assertTrue(lines.contains(GoTestFixture.MODULE + "/fail  FAIL  " + String.format(java.util.Locale.ROOT, "%.2f s", only("fail").elapsedSeconds())), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.strip().equals("fail_test.go:6: want 4, got 5")));
