@@ -184,15 +184,25 @@ public final class SumDbClient {
                 return transport.read(tile.path());
             } catch (FileNotFoundException e) {
                 if (tile.isFull()) {
-                    throw e;
+                    throw missing(tile, e);
                 }
-                byte[] full = transport.read(tile.full().path());
+                byte[] full;
+                try {
+                    full = transport.read(tile.full().path());
+                } catch (FileNotFoundException fullMissing) {
+                    throw missing(tile, fullMissing);
+                }
                 if (full.length != (1 << TILE_HEIGHT) * LogHashes.HASH_SIZE) {
                     throw new AnswerRejected("tile " + tile.full().path() + " has " + full.length + " bytes, not "
                             + (1 << TILE_HEIGHT) * LogHashes.HASH_SIZE);
                 }
                 return Arrays.copyOf(full, tile.width() * LogHashes.HASH_SIZE);
             }
+        }
+
+        /** A database that signs a tree but cannot show its tiles has not proven the record. */
+        private AnswerRejected missing(Tile tile, FileNotFoundException e) {
+            return new AnswerRejected("the database does not serve " + tile.path() + " of the tree it signed: " + e.getMessage());
         }
 
         @Override
