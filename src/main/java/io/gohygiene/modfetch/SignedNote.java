@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class SignedNote {
 
-    private static final byte[] SIGNATURE_PREFIX = "\u2014 ".getBytes(StandardCharsets.UTF_8);
+    private static final String SIGNATURE_PREFIX = "\u2014 ";
     private static final int MAX_SIGNATURES = 100;
 
     private SignedNote() {
@@ -40,11 +40,10 @@ final class SignedNote {
             if (++count > MAX_SIGNATURES) {
                 throw new AnswerRejected("malformed signed note: more than " + MAX_SIGNATURES + " signatures");
             }
-            byte[] lineBytes = line.getBytes(StandardCharsets.UTF_8);
-            if (!startsWith(lineBytes, SIGNATURE_PREFIX)) {
+            if (!line.startsWith(SIGNATURE_PREFIX)) {
                 throw new AnswerRejected("malformed signed note: a signature line does not start with '\u2014 '");
             }
-            String rest = line.substring(2);
+            String rest = line.substring(SIGNATURE_PREFIX.length());
             int space = rest.indexOf(' ');
             String name = space < 0 ? rest : rest.substring(0, space);
             byte[] signature = space < 0 ? null : Base64s.decodeCanonical(rest.substring(space + 1));
@@ -90,9 +89,5 @@ final class SignedNote {
             }
         }
         return -1;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

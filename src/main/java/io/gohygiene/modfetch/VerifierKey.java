@@ -20,7 +20,7 @@ final class VerifierKey {
 
     private static final byte ALG_ED25519 = 1;
     /** DER header of an X.509 SubjectPublicKeyInfo for Ed25519: the JDK takes a raw key only in this wrapping. */
-    private static final byte[] X509_ED25519_HEADER = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final String X509_ED25519_HEADER = "302a300506032b6570032100";
 
     private final String name;
     private final int keyHash;
@@ -55,8 +55,9 @@ final class VerifierKey {
                     + " does not match its name and key (" + hex(expectedHash) + ")");
         }
         try {
-            byte[] x509 = Arrays.copyOf(X509_ED25519_HEADER, X509_ED25519_HEADER.length + 32);
-            System.arraycopy(key, 1, x509, X509_ED25519_HEADER.length, 32);
+            byte[] header = HexFormat.of().parseHex(X509_ED25519_HEADER);
+            byte[] x509 = Arrays.copyOf(header, header.length + 32);
+            System.arraycopy(key, 1, x509, header.length, 32);
             return new VerifierKey(parts[0], expectedHash, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("'" + vkey + "' is not a checksum database key: " + e.getMessage(), e);
