@@ -2,6 +2,7 @@ package io.gohygiene.modfetch;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,9 @@ import java.util.Optional;
  */
 public final class ProxySumDbTransport implements SumDbTransport {
 
+    /** Bytes of the largest answer read: a full tile is 8 KiB, a lookup answer a few hundred bytes. */
+    private static final int MAX_ANSWER = 1 << 20;
+
     private final String base;
     private final HttpClient http;
     private final Duration timeout;
@@ -43,7 +47,7 @@ public final class ProxySumDbTransport implements SumDbTransport {
     /** Whether the proxy passes the database through: {@code GET <proxy>/sumdb/<name>/supported} answers 200. */
     public static boolean supported(URI proxy, String dbName, HttpClient http, Duration timeout) throws IOException {
         checkRelative(dbName);
-        HttpResponse<byte[]> response = get(http, URI.create(databaseUrl(proxy, dbName) + "supported"), timeout);
+        Answer response = get(http, URI.create(databaseUrl(proxy, dbName) + "supported"), timeout);
         if (response.statusCode() == 404 || response.statusCode() == 410) {
             return false;
         }
@@ -63,7 +67,7 @@ public final class ProxySumDbTransport implements SumDbTransport {
             }
         }
         URI uri = URI.create(base + path);
-        HttpResponse<byte[]> response = get(http, uri, timeout);
+        Answer response = get(http, uri, timeout);
         int status = response.statusCode();
         if (status == 200) {
             return response.body();
@@ -129,14 +133,29 @@ public final class ProxySumDbTransport implements SumDbTransport {
         }
     }
 
-    private static HttpResponse<byte[]> get(HttpClient http, URI uri, Duration timeout) throws IOException {
+    /** The answer, read to at most {@link #MAX_ANSWER} bytes: a proxy must not make the build hold what it sends. */
+    private static Answer get(HttpClient http, URI uri, Duration timeout) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        HttpResponse<InputStream> response;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + uri, e);
         }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_ANSWER + 1);
+        }
+        if (body.length > MAX_ANSWER) {
+            throw new IOException("reading " + uri + ": the answer is larger than " + MAX_ANSWER
+                    + " bytes, which no lookup or tile of a checksum database is");
+        }
+        return new Answer(uri, response.statusCode(), body);
+    }
+
+    /** An HTTP answer with its body read. */
+    private record Answer(URI uri, int statusCode, byte[] body) {
     }
 
     private static String databaseUrl(URI proxy, String dbName) {

@@ -164,6 +164,11 @@ class ProxySumDbTransportTest {
                 () -> ProxySumDbTransport.supported(broken, "sum.golang.org", HttpClient.newHttpClient(), Duration.ofSeconds(10)));
         assertEquals("reading " + broken + "/sumdb/sum.golang.org/supported: HTTP 500", failure.getMessage());
         assertThrows(IllegalArgumentException.class, () -> transport().read("tile/../../x"));
+
+        replaced.put("tile/8/0/000", new byte[(1 << 20) + 1]);
+        IOException tooLarge = assertThrows(IOException.class, () -> transport().read("tile/8/0/000"));
+        assertTrue(tooLarge.getMessage().endsWith("the answer is larger than 1048576 bytes, which no lookup or tile of a checksum database is"),
+                tooLarge.getMessage());
     }
 
     private SumDbRecord lookup() throws IOException, ChecksumException {
