@@ -1,0 +1,40 @@
+package io.gohygiene.modfetch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the plugin reaches module proxies: Maven's active HTTP proxy (settings.xml, credentials already decrypted by
+ * the adapter), the timeouts, and whether the build is offline ({@code mvn -o}: the module cache only).
+ */
+public record HttpSettings(Optional<ProxyServer> proxy, Duration connectTimeout, Duration requestTimeout, boolean offline) {
+
+    /** An HTTP proxy; {@code nonProxyHosts} in Maven's syntax ({@code *.internal|localhost}). */
+    public record ProxyServer(String host, int port, Optional<String> username, Optional<String> password, List<String> nonProxyHosts) {
+        public ProxyServer {
+            nonProxyHosts = List.copyOf(nonProxyHosts);
+        }
+
+        boolean bypasses(String targetHost) {
+            for (String pattern : nonProxyHosts) {
+                String p = pattern.strip().toLowerCase(java.util.Locale.ROOT);
+                String h = targetHost.toLowerCase(java.util.Locale.ROOT);
+                if (p.equals(h) || p.startsWith("*") && h.endsWith(p.substring(1)) || p.endsWith("*") && h.startsWith(p.substring(0, p.length() - 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            // Never the password: this is printed in the provisioning line.
+            return host + ":" + port + username.map(u -> " as " + u).orElse("");
+        }
+    }
+
+    public static HttpSettings direct(Duration timeout) {
+        return new HttpSettings(Optional.empty(), Duration.ofSeconds(30).compareTo(timeout) < 0 ? Duration.ofSeconds(30) : timeout, timeout, false);
+    }
+}
