@@ -79,6 +79,24 @@ public final class VersionRange {
         return new VersionRange(intervals, text.strip());
     }
 
+    /**
+     * The one release this range names, for provisioning: {@code [1.22.12]}, or a bare full release {@code 1.22.12}
+     * ("1.22.12 or newer", whose oldest member is that release). Empty for a language version ({@code 1.22}) or a
+     * real range: then go.mod decides which release to fetch.
+     */
+    public java.util.Optional<GoVersion> namedRelease() {
+        if (intervals.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        Interval only = intervals.get(0);
+        boolean exact = only.lower() != null && only.lower().equals(only.upper()) && only.lowerInclusive() && only.upperInclusive();
+        boolean bare = !text.startsWith("[") && !text.startsWith("(");
+        if ((exact || bare) && only.lower() != null && (only.lower().numbers().size() == 3 || !only.lower().prerelease().isEmpty())) {
+            return java.util.Optional.of(only.lower());
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean contains(GoVersion version) {
         return intervals.stream().anyMatch(r -> r.contains(version));
     }
