@@ -2,4 +2,6 @@ module example.com/hello
 
 go 1.22
 
+toolchain go1.26.8
+
 require github.com/tree-sitter/tree-sitter-python v0.23.6

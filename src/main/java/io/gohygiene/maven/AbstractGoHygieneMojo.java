@@ -29,6 +29,17 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
     String go;
 
     /** How long one go command may run before it and its children are killed: 90s, 5m, 1h. */
+    /**
+     * Provision the Go release the project asks for ({@code <rules><goVersion>} naming one release, else go.mod's
+     * toolchain or go line) when the located go is missing, of another release or of a foreign architecture:
+     * {@code golang.org/toolchain} from GOPROXY, verified against the checksum database, unpacked in go's module cache.
+     */
+    @Parameter(property = "go-hygiene.provision", defaultValue = "false")
+    boolean provision;
+
+    @org.apache.maven.plugins.annotations.Component
+    org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
     @Parameter(property = "go-hygiene.timeout", defaultValue = "10m")
     String timeout;
 
@@ -135,20 +146,34 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         Optional<String> configured = Optional.ofNullable(go).filter(s -> !s.isBlank());
         Optional<String> fromToolchains = goFromToolchains();
         java.util.Map<Object, Object> context = getPluginContext();
-        String key = "go-hygiene.go:" + configured + ":" + fromToolchains + ":" + probe.environment().hashCode();
+        String key = "go-hygiene.go:" + configured + ":" + fromToolchains + ":" + provision + ":" + probe.environment().hashCode();
         if (context != null && context.get(key) instanceof io.gohygiene.toolchain.GoToolchain known) {
             return known;
         }
         try {
             // A build with nothing changed reuses the last run's probe, which holds while go and its settings do.
-            io.gohygiene.toolchain.GoToolchain probed = io.gohygiene.toolchain.GoProbing.locateAndProbe(probe, new io.gohygiene.process.ProcessRunner(),
-                    configured, fromToolchains, Optional.of(buildDirectory().resolve("go-hygiene").resolve("go-probe.properties")), coreTimeout());
+            java.nio.file.Path probeDir = buildDirectory().resolve("go-hygiene");
+            io.gohygiene.toolchain.GoToolchain probed = provision
+                    ? io.gohygiene.toolchain.GoProbing.locateProvisionAndProbe(probe, new io.gohygiene.process.ProcessRunner(), configured, fromToolchains,
+                            Optional.of(probeDir), coreTimeout(), io.gohygiene.toolchain.ToolchainProvisioner.forProject(probe,
+                                    ProvisionSettings.http(session, settingsDecrypter, getLog(), coreTimeout()), goVersionRange(), coreModuleDirectory()))
+                    : io.gohygiene.toolchain.GoProbing.locateAndProbe(probe, new io.gohygiene.process.ProcessRunner(),
+                            configured, fromToolchains, Optional.of(probeDir.resolve("go-probe.properties")), coreTimeout());
             if (context != null) {
                 context.put(key, probed);
             }
             return probed;
         } catch (io.gohygiene.toolchain.ToolchainException e) {
             throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
+        }
+    }
+
+    /** {@code <rules><goVersion>} or its property, parsed. */
+    Optional<io.gohygiene.version.VersionRange> goVersionRange() throws MojoExecutionException {
+        try {
+            return rule("goVersion", rulesConfig().goVersion).map(io.gohygiene.version.VersionRange::parse);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<rules><goVersion> (go-hygiene.goVersion): " + e.getMessage());
         }
     }
 

@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('provisioning go1.21.13 for linux/amd64 (golang.org/toolchain@v0.0.1-go1.21.13.linux-amd64): GOSUMDB=off: golang.org/toolchain@v0.0.1-go1.21.13.linux-amd64 cannot be checked against the checksum database')
+assert log.contains('hint: unset GOSUMDB')
+assert !new File(basedir, '../../it-gomodcache/provision-gosumdb-off-fails/golang.org').exists() : 'nothing downloaded'
+assert !log.contains('at io.gohygiene') : 'no stack trace'
