@@ -211,6 +211,46 @@ class ModuleFetcherTest {
         assertTrue(Files.readString(dir.resolve("quote.go")).startsWith("// Copyright"), "the planted file is gone");
     }
 
+    @Test
+    void anUnreachableProxyNamesTheUrlAndWhatToCheck() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+        ModuleFetchException e = assertThrows(ModuleFetchException.class, () -> fetcher(url, false).fetch(MODULE, VERSION));
+        assertTrue(e.getMessage().startsWith("rsc.io/quote@v1.5.2: " + url + "/rsc.io/quote/@v/v1.5.2.zip: "), e.getMessage());
+        assertTrue(e.hint().startsWith("check the network path to the proxy"), e.hint());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void aFullDiskIsSaidAsSuchAndLeavesNothing() throws Exception {
+        // A 1 MiB file system for the module cache (root may mount one; elsewhere this test cannot run).
+        Path small = temp.resolve("small");
+        Files.createDirectories(small);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()).redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small file system here: " + said);
+        try {
+            cache = new ModuleCache(small.resolve("modcache"));
+            // golang.org/x/text is about 9 MB unpacked: far more than the disk holds.
+            ModuleFetchException e = assertThrows(ModuleFetchException.class, () -> fetcher().fetch("golang.org/x/text", "v0.14.0"));
+            assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
+            assertTrue(e.hint().startsWith("free space on the disk of the module cache (GOMODCACHE)"), e.hint());
+            try (Stream<Path> walk = Files.walk(cache.root())) {
+                // The checksum database's verified answers are kept (go's cache; each is proven again when read).
+                assertEquals(List.of(), walk.filter(Files::isRegularFile).map(Path::toString)
+                                .filter(n -> !n.endsWith(".lock") && !n.contains("/cache/download/sumdb/")).toList(),
+                        "nothing of the module but its lock file is left");
+            }
+            assertFalse(Files.exists(cache.dir("golang.org/x/text", "v0.14.0")));
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+            cache = new ModuleCache(temp.resolve("modcache"));
+        }
+    }
+
     private void assertNothingInstalled() {
         try {
             assertFalse(Files.exists(cache.dir(MODULE, VERSION)), "no tree");
