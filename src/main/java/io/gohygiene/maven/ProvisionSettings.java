@@ -47,6 +47,8 @@ final class ProvisionSettings {
                 break;
             }
         }
+        // Said once (only when a download happens would it matter, but a failure is then explained by this line).
+        server.ifPresent(p -> log.debug("go-hygiene: provisioning downloads go through Maven's HTTP proxy " + p));
         Duration connect = timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30);
         return new HttpSettings(server, connect, timeout, offline);
     }

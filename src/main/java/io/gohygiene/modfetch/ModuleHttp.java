@@ -107,7 +107,8 @@ public final class ModuleHttp {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + redacted(url), e);
         } catch (IOException e) {
-            throw new IOException(redacted(url) + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : SecretMasking.urls(e.getMessage())), e);
+            throw new IOException(redacted(url) + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : SecretMasking.urls(e.getMessage()))
+                    + throughProxy(url), e);
         }
         int status = response.statusCode();
         if (status == 200) {
@@ -121,6 +122,12 @@ public final class ModuleHttp {
             throw new FileNotFoundException(redacted(url) + ": " + status + (detail.isEmpty() ? "" : " " + firstLine(detail)));
         }
         throw new IOException(redacted(url) + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + firstLine(detail)));
+    }
+
+    /** Said with a connection failure, which is then often the proxy's: " (through Maven's HTTP proxy host:port)". */
+    private String throughProxy(URI url) {
+        return settings.proxy().filter(p -> url.getHost() != null && !p.bypasses(url.getHost()))
+                .map(p -> " (through Maven's HTTP proxy " + p + ")").orElse("");
     }
 
     /** The URL as it may be printed: the password or token in its user info masked. */
