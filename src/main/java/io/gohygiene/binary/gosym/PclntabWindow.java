@@ -1,0 +1,106 @@
+package io.gohygiene.binary.gosym;
+
+import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.binary.BinaryReader;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The pclntab's bytes, {@code [start, end)} of the file, read through a window of at most {@link #WINDOW} bytes:
+ * the function table and the names are visited mostly in order, so one read serves thousands of lookups while
+ * memory stays bounded whatever the table's size. Offsets given to it are relative to the table's start, as the
+ * pclntab's own offsets are; anything outside the table is an error naming the file offset and what was read.
+ */
+final class PclntabWindow {
+
+    static final int WINDOW = 1 << 20;
+
+    private final BinaryReader reader;
+    private final long start;
+    private final long size;
+    private final ByteOrder order;
+    private ByteBuffer window = ByteBuffer.allocate(0);
+    private long windowAt;
+
+    PclntabWindow(BinaryReader reader, long start, long size, ByteOrder order) {
+        this.reader = reader;
+        this.start = start;
+        this.size = size;
+        this.order = order;
+    }
+
+    /** Another window on the same bytes, for a part of the table read alongside this one. */
+    PclntabWindow copy() {
+        return new PclntabWindow(reader, start, size, order);
+    }
+
+    long size() {
+        return size;
+    }
+
+    long fileOffset(long offset) {
+        return start + offset;
+    }
+
+    BinaryFormatException error(long offset, String reason) {
+        return reader.error(start + Math.max(0, Math.min(offset, size)), reason);
+    }
+
+    int u32(long offset, String what) throws BinaryFormatException {
+        return bytesAt(offset, 4, what).getInt((int) (offset - windowAt));
+    }
+
+    /** An unsigned word of {@code width} (4 or 8) bytes; an 8-byte value above Long.MAX_VALUE is an error. */
+    long word(long offset, int width, String what) throws BinaryFormatException {
+        if (width == 4) {
+            return Integer.toUnsignedLong(u32(offset, what));
+        }
+        long v = bytesAt(offset, 8, what).getLong((int) (offset - windowAt));
+        if (v < 0) {
+            throw error(offset, what + " is " + Long.toUnsignedString(v) + ", beyond any pclntab");
+        }
+        return v;
+    }
+
+    /** The NUL-terminated string at {@code offset}; it must end inside the table and within one window. */
+    String cString(long offset, String what) throws BinaryFormatException {
+        ByteBuffer b = bytesAt(offset, 1, what);
+        int from = (int) (offset - windowAt);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = from; i < b.limit(); i++) {
+                if (b.get(i) == 0) {
+                    byte[] bytes = new byte[i - from];
+                    b.get(from, bytes);
+                    return new String(bytes, StandardCharsets.UTF_8);
+                }
+            }
+            if (pass == 0 && from > 0) {
+                b = load(offset); // the name runs past this window: read again from its start
+                from = 0;
+            } else {
+                break;
+            }
+        }
+        throw error(offset, what + " is not NUL-terminated within " + Math.min(WINDOW, size - offset) + " bytes of the pclntab");
+    }
+
+    /** The window holding {@code [offset, offset + length)}, reloaded at {@code offset} if need be. */
+    private ByteBuffer bytesAt(long offset, int length, String what) throws BinaryFormatException {
+        if (offset < 0 || offset > size - length) {
+            throw error(offset, what + " (" + length + " bytes at pclntab offset " + Long.toUnsignedString(offset)
+                    + ") lies outside the " + size + "-byte pclntab at file offset " + start);
+        }
+        if (offset >= windowAt && offset + length <= windowAt + window.limit()) {
+            return window;
+        }
+        return load(offset);
+    }
+
+    private ByteBuffer load(long offset) throws BinaryFormatException {
+        window = reader.read(start + offset, Math.min(WINDOW, size - offset), order, "pclntab");
+        windowAt = offset;
+        return window;
+    }
+}

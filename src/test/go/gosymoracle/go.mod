@@ -1,0 +1,3 @@
+module example.com/gosymoracle
+
+go 1.21

@@ -1,0 +1,159 @@
+package io.gohygiene.binary.gosym;
+
+import io.gohygiene.binary.BinaryFormatException;
+import io.gohygiene.binary.BinaryReader;
+import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.process.CommandLine;
+import io.gohygiene.process.ProcessResult;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.testing.GoBinaries;
+import io.gohygiene.testing.GoOnPath;
+import io.gohygiene.testing.GosymOracle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Differential: the function names we read from real Go binaries against Go's own debug/gosym (src/test/go/gosymoracle),
+ * name for name and in table order.
+ */
+class GoFunctionNamesTest {
+
+    private static final Path TOOLCHAINS = Path.of(System.getProperty("user.home"), "go", "pkg", "mod", "golang.org");
+    private static final List<String> PLATFORMS = List.of("linux/amd64", "linux/arm64", "darwin/arm64", "windows/amd64");
+
+    @TempDir
+    Path dir;
+
+    /** bin/go, bin/gofmt and every pkg/tool executable of the Go on this machine: the same names as debug/gosym. */
+    @Test
+    void gorootExecutablesAgreeWithDebugGosym() throws Exception {
+        List<Path> files = new ArrayList<>(List.of(goroot().resolve("bin/go"), goroot().resolve("bin/gofmt")));
+        try (Stream<Path> tools = Files.list(goroot().resolve("pkg/tool"))) {
+            for (Path platform : tools.toList()) {
+                try (Stream<Path> each = Files.list(platform)) {
+                    files.addAll(each.filter(Files::isRegularFile).sorted().toList());
+                }
+            }
+        }
+        agreeWithOracle(files);
+    }
+
+    /** The tiny program cross-compiled for ELF, Mach-O and PE, 64-bit x86 and ARM: the same names as debug/gosym. */
+    @Test
+    void crossCompiledBinariesAgreeWithDebugGosym() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String platform : PLATFORMS) {
+            String[] p = platform.split("/");
+            files.add(GoBinaries.build(p[0], p[1]));
+        }
+        agreeWithOracle(files);
+    }
+
+    /**
+     * {@code -ldflags=-s -w}: the names are still found, the same as in the unstripped build. ELF and Mach-O keep the
+     * pclntab section, which debug/gosym reads too; a stripped PE has no runtime.pclntab symbol left, so Go's
+     * objfile finds nothing and we find the table by its header.
+     */
+    @Test
+    void strippedBinariesKeepTheirNames() throws Exception {
+        for (String platform : PLATFORMS) {
+            String[] p = platform.split("/");
+            Path stripped = GoBinaries.build(p[0], p[1], "-s -w");
+            List<String> names = GoFunctionNames.read(stripped);
+            assertEquals(GoFunctionNames.read(GoBinaries.build(p[0], p[1])), names, platform);
+            assertTrue(names.contains("main.main") && names.contains("runtime.main"), platform + ": " + names.size());
+            GosymOracle.Answer go = GosymOracle.read(List.of(stripped), dir).values().iterator().next();
+            if (go.error().isEmpty()) {
+                assertEquals(go.names(), names, platform);
+            } else {
+                assertEquals("windows", p[0], platform + ": " + go.error().get());
+            }
+        }
+    }
+
+    /**
+     * The go command of older releases (from the toolchain modules provisioning tests download): the Go 1.16 layout
+     * (1.16, 1.17) and the Go 1.20 one, with cgo functions in the table.
+     */
+    @Test
+    void olderToolchainsLayoutsAgreeWithDebugGosym() throws Exception {
+        Map<String, Integer> layouts = Map.of("go1.16.15", 116, "go1.17.13", 116, "go1.20.14", 120, "go1.22.12", 120);
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, Integer> release : layouts.entrySet()) {
+            Path go = TOOLCHAINS.resolve("toolchain@v0.0.1-" + release.getKey() + ".linux-amd64/bin/go");
+            if (!Files.isRegularFile(go)) {
+                System.out.println("GoFunctionNamesTest: no " + go + " (run the provisioning tests first); skipped");
+                continue;
+            }
+            files.add(go);
+            try (BinaryReader reader = BinaryReader.open(go)) {
+                PclnHeader header = GoFunctionNames.header(ElfFile.read(reader), reader);
+                assertEquals(release.getValue(), header.version(), go.toString());
+                assertEquals(1, header.quantum());
+                assertEquals(8, header.ptrSize());
+            }
+        }
+        assumeTrue(!files.isEmpty(), "no old Go toolchain under " + TOOLCHAINS);
+        agreeWithOracle(files);
+    }
+
+    @Test
+    void aNonGoBinaryHasNoPclntab() throws Exception {
+        Path ls = Path.of("/bin/ls");
+        assumeTrue(Files.isRegularFile(ls));
+        BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> GoFunctionNames.read(ls));
+        assertTrue(e.getMessage().contains("no Go pclntab"), e.getMessage());
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a binary\n");
+        e = assertThrows(BinaryFormatException.class, () -> GoFunctionNames.read(text));
+        assertTrue(e.getMessage().contains("no Go pclntab"), e.getMessage());
+    }
+
+    /** Reading bin/go's names against {@code go tool nm} on the same file (printed; the reader must not be slower). */
+    @Test
+    void readingBinGoIsFasterThanGoToolNm() throws Exception {
+        Path go = goroot().resolve("bin/go");
+        GoFunctionNames.read(go); // warm the JIT and the page cache
+        long start = System.nanoTime();
+        int names = GoFunctionNames.read(go).size();
+        long ours = System.nanoTime() - start;
+        start = System.nanoTime();
+        ProcessResult nm = new ProcessRunner().run(CommandLine.inheriting(List.of("go", "tool", "nm", go.toString()),
+                Map.of("GOTOOLCHAIN", "local"), dir, Duration.ofMinutes(2)));
+        long theirs = System.nanoTime() - start;
+        assertTrue(nm.succeeded(), nm.diagnostics());
+        System.out.printf("GoFunctionNamesTest: %s: %d names in %d ms; go tool nm: %d ms%n", go, names, ours / 1_000_000, theirs / 1_000_000);
+        assertTrue(ours < theirs, "ours " + ours / 1_000_000 + " ms, go tool nm " + theirs / 1_000_000 + " ms");
+    }
+
+    private void agreeWithOracle(List<Path> files) throws Exception {
+        Map<Path, GosymOracle.Answer> go = GosymOracle.read(files, dir);
+        for (Path file : files) {
+            GosymOracle.Answer answer = go.get(file);
+            assertTrue(answer.error().isEmpty(), file + ": " + answer.error());
+            List<String> ours = GoFunctionNames.read(file);
+            assertTrue(ours.size() > 100, file + ": " + ours.size());
+            assertEquals(answer.names().size(), ours.size(), file.toString());
+            for (int i = 0; i < ours.size(); i++) {
+                assertEquals(answer.names().get(i), ours.get(i), file + ": function " + i);
+            }
+        }
+    }
+
+    /** The GOROOT of the go on PATH (its bin/go, resolved through links). */
+    private static Path goroot() throws java.io.IOException {
+        return GoOnPath.executable().toRealPath().getParent().getParent();
+    }
+}
