@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Finds the pclntab the way govulncheck does (x/vuln internal/buildinfo): the section the linker names for it
- * ({@code .gopclntab} in ELF, {@code __gopclntab} in Mach-O), which survives {@code -s -w}; else, and always for PE
- * (whose pclntab is located only by the {@code runtime.pclntab} symbol that {@code -s} removes), a search of the
- * image's read-only data for a pclntab header whose pointer size is the image's and whose function table reads.
+ * ({@code .gopclntab} in ELF, {@code __gopclntab} in Mach-O), which survives {@code -s -w}, or in PE the
+ * {@code runtime.pclntab} symbols, which {@code -s} removes; else a search of the image's read-only data for a
+ * pclntab header whose pointer size is the image's and whose first and last function names read.
  */
 final class PclntabLocator {
 
@@ -35,9 +35,9 @@ final class PclntabLocator {
     }
 
     static Pclntab locate(ExecutableImage image, BinaryReader reader) throws BinaryFormatException {
-        Optional<Range> named = namedSection(image, reader);
-        if (named.isPresent()) {
-            return Pclntab.open(reader, named.get().fileOffset(), named.get().size());
+        Optional<Range> section = namedSection(image, reader);
+        if (section.isPresent()) {
+            return Pclntab.open(reader, section.get().fileOffset(), section.get().size());
         }
         for (Range region : searchRegions(image, reader)) {
             Optional<Pclntab> found = search(reader, region, image.pointerSize());
@@ -45,11 +45,19 @@ final class PclntabLocator {
                 return found.get();
             }
         }
-        throw reader.error(0, "no Go pclntab: no " + (image instanceof MachoFile ? "__gopclntab" : ".gopclntab")
-                + " section and no pclntab header in the read-only data (not a Go binary, or built by Go before 1.2)");
+        String named = image instanceof MachoFile ? "__gopclntab section" : image instanceof PeFile ? "runtime.pclntab symbol" : ".gopclntab section";
+        throw reader.error(0, "no Go pclntab: no " + named + " and no pclntab header in the read-only data"
+                + " (not a Go binary, or one built by Go before 1.2)");
     }
 
     private static Optional<Range> namedSection(ExecutableImage image, BinaryReader reader) {
+        if (image instanceof PeFile pe) {
+            try {
+                return PeSymbols.pclntab(pe, reader).map(r -> clip(reader, r.fileOffset(), r.size()));
+            } catch (BinaryFormatException e) {
+                return Optional.empty(); // a garbled symbol table: the search below may still find the table
+            }
+        }
         if (image instanceof ElfFile elf) {
             return elf.section(".gopclntab").filter(s -> s.hasFileData())
                     .map(s -> clip(reader, s.offset(), s.size()));

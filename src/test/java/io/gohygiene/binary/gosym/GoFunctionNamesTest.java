@@ -3,6 +3,7 @@ package io.gohygiene.binary.gosym;
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
 import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.binary.pe.PeFile;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
@@ -108,6 +109,23 @@ class GoFunctionNamesTest {
         }
         assumeTrue(!files.isEmpty(), "no old Go toolchain under " + TOOLCHAINS);
         agreeWithOracle(files);
+    }
+
+    /** An unstripped PE names its pclntab by symbols, as Go's objfile reads it; -s removes them and the search finds it. */
+    @Test
+    void peSymbolsLocateThePclntabUnlessStripped() throws Exception {
+        for (String ldflags : List.of("", "-s -w")) {
+            Path exe = ldflags.isEmpty() ? GoBinaries.build("windows", "amd64") : GoBinaries.build("windows", "amd64", ldflags);
+            try (BinaryReader reader = BinaryReader.open(exe)) {
+                PeFile pe = PeFile.read(reader);
+                java.util.Optional<PclntabLocator.Range> bySymbols = PeSymbols.pclntab(pe, reader);
+                assertEquals(ldflags.isEmpty(), bySymbols.isPresent(), exe.toString());
+                if (bySymbols.isPresent()) {
+                    assertEquals(GoFunctionNames.read(exe),
+                            Pclntab.open(reader, bySymbols.get().fileOffset(), bySymbols.get().size()).functionNames());
+                }
+            }
+        }
     }
 
     @Test
