@@ -3,6 +3,8 @@ package io.gohygiene.binary.gosym;
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
 import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.binary.macho.MachoFile;
+import io.gohygiene.binary.macho.MachoFiles;
 import io.gohygiene.binary.pe.PeFile;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
@@ -10,6 +12,7 @@ import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.GoOnPath;
 import io.gohygiene.testing.GosymOracle;
+import io.gohygiene.testing.Lipo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +55,16 @@ class GoFunctionNamesTest {
         agreeWithOracle(files);
     }
 
-    /** The tiny program cross-compiled for ELF, Mach-O and PE, 64-bit x86 and ARM: the same names as debug/gosym. */
+    /**
+     * The tiny program cross-compiled for ELF, Mach-O and PE, 64-bit x86 and ARM, and for the other table shapes:
+     * 4-byte pointers (386, arm: quantum 4 there), big-endian tables (s390x, ppc64): the same names as debug/gosym.
+     */
     @Test
     void crossCompiledBinariesAgreeWithDebugGosym() throws Exception {
         List<Path> files = new ArrayList<>();
-        for (String platform : PLATFORMS) {
+        List<String> platforms = new ArrayList<>(PLATFORMS);
+        platforms.addAll(List.of("linux/386", "windows/386", "linux/arm", "linux/s390x", "linux/ppc64"));
+        for (String platform : platforms) {
             String[] p = platform.split("/");
             files.add(GoBinaries.build(p[0], p[1]));
         }
@@ -109,6 +117,37 @@ class GoFunctionNamesTest {
         }
         assumeTrue(!files.isEmpty(), "no old Go toolchain under " + TOOLCHAINS);
         agreeWithOracle(files);
+    }
+
+    /** The header's quantum and pointer size are the target's (Go's cmd/internal/sys: PCQuantum, PtrSize). */
+    @Test
+    void headersSayTheTableShape() throws Exception {
+        Map<String, List<Integer>> shapes = Map.of("linux/amd64", List.of(1, 8), "linux/386", List.of(1, 4),
+                "linux/arm", List.of(4, 4), "linux/arm64", List.of(4, 8), "linux/s390x", List.of(2, 8), "linux/ppc64", List.of(4, 8));
+        for (Map.Entry<String, List<Integer>> shape : shapes.entrySet()) {
+            String[] p = shape.getKey().split("/");
+            try (BinaryReader reader = BinaryReader.open(GoBinaries.build(p[0], p[1]))) {
+                PclnHeader header = GoFunctionNames.header(ElfFile.read(reader), reader);
+                assertEquals(120, header.version(), shape.getKey());
+                assertEquals(shape.getValue(), List.of(header.quantum(), header.ptrSize()), shape.getKey());
+                assertTrue(header.functionCount() > 100, shape.getKey() + ": " + header.functionCount());
+            }
+        }
+    }
+
+    /** Each slice of a universal Mach-O file, read through its image, has the names of the thin file it came from. */
+    @Test
+    void eachSliceOfAUniversalFile() throws Exception {
+        List<Path> thin = List.of(GoBinaries.build("darwin", "amd64"), GoBinaries.build("darwin", "arm64"));
+        Path universal = Lipo.create(dir.resolve("universal"), thin);
+        try (BinaryReader reader = BinaryReader.open(universal)) {
+            List<MachoFile> slices = MachoFiles.readAll(reader);
+            assertEquals(2, slices.size());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(GoFunctionNames.read(thin.get(i)), GoFunctionNames.read(slices.get(i), reader), "slice " + i);
+            }
+        }
+        assertEquals(GoFunctionNames.read(thin.get(0)), GoFunctionNames.read(universal));
     }
 
     /** An unstripped PE names its pclntab by symbols, as Go's objfile reads it; -s removes them and the search finds it. */
