@@ -3,7 +3,9 @@ package io.gohygiene.binary.gosym;
 import io.gohygiene.binary.BinaryFormatException;
 import io.gohygiene.binary.BinaryReader;
 import io.gohygiene.binary.ExecutableImage;
+import io.gohygiene.binary.elf.Elf;
 import io.gohygiene.binary.elf.ElfFile;
+import io.gohygiene.binary.elf.ProgramHeader;
 import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.macho.Section;
 import io.gohygiene.binary.pe.PeFile;
@@ -18,8 +20,9 @@ import java.util.Optional;
 /**
  * Finds the pclntab the way govulncheck does (x/vuln internal/buildinfo): the section the linker names for it
  * ({@code .gopclntab} in ELF, {@code __gopclntab} in Mach-O), which survives {@code -s -w}, or in PE the
- * {@code runtime.pclntab} symbols, which {@code -s} removes; else a search of the image's read-only data for a
- * pclntab header whose pointer size is the image's and whose first and last function names read.
+ * {@code runtime.pclntab} symbols, which {@code -s} removes; else a search of the image's read-only data (ELF
+ * without section headers: its read-only PT_LOAD segments) for a pclntab header whose pointer size is the image's
+ * and whose first and last function names read.
  */
 final class PclntabLocator {
 
@@ -76,6 +79,14 @@ final class PclntabLocator {
             for (io.gohygiene.binary.elf.SectionHeader s : elf.sections()) {
                 if (s.hasFileData() && (s.flags() & SHF_ALLOC) != 0 && (s.flags() & SHF_EXECINSTR) == 0) {
                     regions.add(clip(reader, s.offset(), s.size()));
+                }
+            }
+            if (elf.sections().isEmpty()) {
+                // Section headers removed (sstrip, or a hostile e_shoff 0): the read-only segments the loader maps.
+                for (ProgramHeader p : elf.programHeaders()) {
+                    if (p.type() == Elf.PT_LOAD && (p.flags() & Elf.PF_X) == 0 && (p.flags() & Elf.PF_W) == 0) {
+                        regions.add(clip(reader, p.offset(), p.filesz()));
+                    }
                 }
             }
         } else if (image instanceof MachoFile macho) {

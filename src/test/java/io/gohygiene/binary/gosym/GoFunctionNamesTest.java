@@ -9,6 +9,7 @@ import io.gohygiene.binary.pe.PeFile;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.testing.BinaryFiles;
 import io.gohygiene.testing.GoBinaries;
 import io.gohygiene.testing.GoOnPath;
 import io.gohygiene.testing.GosymOracle;
@@ -16,6 +17,7 @@ import io.gohygiene.testing.Lipo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +119,17 @@ class GoFunctionNamesTest {
         }
         assumeTrue(!files.isEmpty(), "no old Go toolchain under " + TOOLCHAINS);
         agreeWithOracle(files);
+    }
+
+    /** An ELF file whose section headers are gone (as sstrip leaves it): the table is found in a read-only segment. */
+    @Test
+    void elfWithoutSectionHeaders() throws Exception {
+        for (String ldflags : List.of("", "-s -w")) {
+            Path elf = ldflags.isEmpty() ? GoBinaries.build("linux", "arm64") : GoBinaries.build("linux", "arm64", ldflags);
+            Path headless = BinaryFiles.patched(elf, dir.resolve("headless" + ldflags.length()), ByteOrder.LITTLE_ENDIAN,
+                    b -> b.putLong(40, 0).putShort(60, (short) 0).putShort(62, (short) 0)); // e_shoff, e_shnum, e_shstrndx
+            assertEquals(GoFunctionNames.read(elf), GoFunctionNames.read(headless), ldflags);
+        }
     }
 
     /** The header's quantum and pointer size are the target's (Go's cmd/internal/sys: PCQuantum, PtrSize). */
