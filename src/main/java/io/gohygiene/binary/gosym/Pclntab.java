@@ -109,7 +109,7 @@ final class Pclntab {
         // The table holds 2*count+1 fields (entry, _func offset pairs and the end PC): it must fit in the pclntab.
         long room = (size - Math.min(size, functab)) / field;
         if (count > (room - 1) / 2 || room == 0) {
-            throw table.error(8, "function count " + count + " needs a " + (version >= 118 ? 4 : ptrSize) + "-byte field table of "
+            throw table.error(8, "function count " + count + " needs a " + field + "-byte field table of "
                     + Long.toUnsignedString(count * 2 + 1) + " entries at pclntab offset " + functab + ", more than the "
                     + size + "-byte pclntab holds");
         }

@@ -67,23 +67,26 @@ final class PclntabWindow {
     /** The NUL-terminated string at {@code offset}; it must end inside the table and within one window. */
     String cString(long offset, String what) throws BinaryFormatException {
         ByteBuffer b = bytesAt(offset, 1, what);
+        if (nul(b, (int) (offset - windowAt)) < 0 && windowAt != offset) {
+            b = load(offset); // the string runs past this window: read again from its start
+        }
         int from = (int) (offset - windowAt);
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = from; i < b.limit(); i++) {
-                if (b.get(i) == 0) {
-                    byte[] bytes = new byte[i - from];
-                    b.get(from, bytes);
-                    return new String(bytes, StandardCharsets.UTF_8);
-                }
-            }
-            if (pass == 0 && from > 0) {
-                b = load(offset); // the name runs past this window: read again from its start
-                from = 0;
-            } else {
-                break;
+        int end = nul(b, from);
+        if (end < 0) {
+            throw error(offset, what + " is not NUL-terminated within " + Math.min(WINDOW, size - offset) + " bytes of the pclntab");
+        }
+        byte[] bytes = new byte[end - from];
+        b.get(from, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int nul(ByteBuffer b, int from) {
+        for (int i = from; i < b.limit(); i++) {
+            if (b.get(i) == 0) {
+                return i;
             }
         }
-        throw error(offset, what + " is not NUL-terminated within " + Math.min(WINDOW, size - offset) + " bytes of the pclntab");
+        return -1;
     }
 
     /** The window holding {@code [offset, offset + length)}, reloaded at {@code offset} if need be. */
