@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  */
 public final class ProcessRunner {
 
+    /** How many characters of each stream {@link #stream} keeps for messages: the last ones. */
+    static final int STREAMED_TAIL_CHARS = 64 * 1024;
+
     /** How long to wait for the pipes after the process exited (a grandchild may hold them open). */
     private static final long OUTPUT_DRAIN_MILLIS = 10_000;
 
@@ -33,6 +36,18 @@ public final class ProcessRunner {
     }
 
     public ProcessResult run(CommandLine command, LineSink sink) throws ProcessException {
+        return run(command, sink, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(CommandLine, LineSink)} for a command whose output is unbounded ({@code go test -json}): every
+     * line reaches {@code sink}, the result keeps only the last {@link #STREAMED_TAIL_CHARS} of each stream.
+     */
+    public ProcessResult stream(CommandLine command, LineSink sink) throws ProcessException {
+        return run(command, sink, STREAMED_TAIL_CHARS);
+    }
+
+    private ProcessResult run(CommandLine command, LineSink sink, int keptChars) throws ProcessException {
         ProcessBuilder builder = new ProcessBuilder(ProcessSession.argv(command.argv())).directory(command.workingDirectory().toFile());
         builder.environment().clear();
         builder.environment().putAll(command.environment());
@@ -45,20 +60,20 @@ public final class ProcessRunner {
         }
         ProcessSession.started(process);
         try {
-            return waitFor(command, sink, process, start);
+            return waitFor(command, sink, process, start, keptChars);
         } finally {
             ProcessSession.finished(process);
         }
     }
 
-    private ProcessResult waitFor(CommandLine command, LineSink sink, Process process, long start) throws ProcessException {
+    private ProcessResult waitFor(CommandLine command, LineSink sink, Process process, long start, int keptChars) throws ProcessException {
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {
             // The child may already have exited; it gets no input either way.
         }
-        StreamCollector out = new StreamCollector(process.getInputStream(), line -> sink.line(line, false));
-        StreamCollector err = new StreamCollector(process.getErrorStream(), line -> sink.line(line, true));
+        StreamCollector out = new StreamCollector(process.getInputStream(), line -> sink.line(line, false), keptChars);
+        StreamCollector err = new StreamCollector(process.getErrorStream(), line -> sink.line(line, true), keptChars);
         out.start();
         err.start();
         try {
@@ -85,12 +100,14 @@ public final class ProcessRunner {
         private final InputStream stream;
         private final Consumer<String> lines;
         private final StringBuffer text = new StringBuffer();
+        private final int keptChars;
 
-        StreamCollector(InputStream stream, Consumer<String> lines) {
+        StreamCollector(InputStream stream, Consumer<String> lines, int keptChars) {
             super("go-hygiene-process-output");
             setDaemon(true);
             this.stream = stream;
             this.lines = lines;
+            this.keptChars = keptChars;
         }
 
         @Override
@@ -99,6 +116,10 @@ public final class ProcessRunner {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     text.append(line).append('\n');
+                    if (text.length() > keptChars) {
+                        // Drop the oldest half at once: trimming per line would copy the buffer on every line.
+                        text.delete(0, text.length() - keptChars / 2);
+                    }
                     lines.accept(line);
                 }
             } catch (IOException | UncheckedIOException e) {

@@ -1,0 +1,45 @@
+package io.gohygiene.gotest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One {@code go test} run as the test goal reports it.
+ *
+ * @param packages  every package go reported, in its order
+ * @param reports   the Surefire files written
+ * @param wall      how long the run took
+ * @param timedOut  the timeout, when the run was killed at it (its packages then hold tests without result)
+ * @param command   the command as a person would type it, for messages
+ */
+public record GoTestResult(List<PackageResult> packages, List<Path> reports, Duration wall, Optional<Duration> timedOut,
+                           String command) {
+
+    public GoTestResult {
+        packages = List.copyOf(packages);
+        reports = List.copyOf(reports);
+    }
+
+    /** {@code import/path.TestName} of each test that failed or had no proper result, and of each package that did. */
+    public List<String> failures() {
+        return packages.stream().flatMap(p -> {
+            List<String> tests = p.tests().stream().filter(t -> t.status() == Status.FAIL || t.status() == Status.ERROR)
+                    .map(t -> p.importPath() + "." + t.name()).toList();
+            if (tests.isEmpty() && (p.status() == Status.FAIL || p.status() == Status.ERROR)) {
+                return java.util.stream.Stream.of(p.importPath() + (p.buildFailed() ? " (did not build)" : " (" + p.status() + ")"));
+            }
+            return tests.stream();
+        }).toList();
+    }
+
+    public boolean failed() {
+        return timedOut.isPresent() || packages.stream().anyMatch(p -> p.status() == Status.FAIL || p.status() == Status.ERROR);
+    }
+
+    /** The number of test cases run (passed, failed, skipped); 0 when no package has a test (or none matched -run). */
+    public long testCount() {
+        return packages.stream().mapToLong(p -> p.tests().size()).sum();
+    }
+}

@@ -1,0 +1,116 @@
+package io.gohygiene.gotest;
+
+import io.gohygiene.gobuild.BuildEnvironment;
+import io.gohygiene.gobuild.BuildException;
+import io.gohygiene.gobuild.CToolchain;
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.Target;
+import io.gohygiene.process.CommandLine;
+import io.gohygiene.process.Durations;
+import io.gohygiene.process.ProcessException;
+import io.gohygiene.process.ProcessResult;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.process.ProcessTimeoutException;
+import io.gohygiene.process.SecretMasking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs {@code go test -json} for the host target with the environment the build goal computes for it
+ * ({@link BuildEnvironment}: GOFLAGS kept or dropped as for the build, {@code -mod=vendor} with a vendor/ directory,
+ * cgo settings, the go env file read the same way), streams go's events into a {@link TestRun} line by line (the
+ * output is never held whole) and writes the Surefire reports. A run killed at the timeout is a result, not an
+ * exception: the tests it stopped are reported without result.
+ */
+public final class GoTestRun {
+
+    private GoTestRun() {
+    }
+
+    /**
+     * @param go     the go executable
+     * @param host   GOHOSTOS/GOHOSTARCH of that go
+     * @param target the configured target for the host platform (its cgo and C compiler), or {@code Target.of(host)}
+     * @throws GoTestException when go could not run, or ended with an error before reporting any package
+     */
+    public static GoTestResult run(Path go, Platform host, Target target, CToolchain cToolchain, GoTestRequest request,
+                                   ProcessRunner runner) throws GoTestException {
+        long start = System.nanoTime();
+        CommandLine command;
+        try {
+            command = new CommandLine(argv(go, request), BuildEnvironment.compute(request.build(), target, host, cToolchain).variables(),
+                    request.build().moduleDirectory(), request.build().timeout());
+            if (request.coverProfile().isPresent()) {
+                Files.createDirectories(request.coverProfile().get().getParent());
+            }
+        } catch (BuildException e) {
+            throw new GoTestException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GoTestException("cannot create the directory of " + request.coverProfile().get() + " (" + e.getMessage()
+                    + "); check that the build directory is writable", e);
+        }
+        TestRun events = new TestRun();
+        // stdout and stderr arrive on two threads; one at a time into the run, which is not thread-safe.
+        ProcessRunner.LineSink sink = (line, stderr) -> {
+            synchronized (events) {
+                events.accept(TestEvent.parse(line));
+            }
+        };
+        Optional<Duration> timedOut = Optional.empty();
+        ProcessResult result = null;
+        try {
+            result = runner.stream(command, sink);
+        } catch (ProcessTimeoutException e) {
+            timedOut = Optional.of(command.timeout());
+        } catch (ProcessException e) {
+            throw new GoTestException("cannot run '" + command.display() + "': " + e.getMessage() + "; check the go executable", e);
+        }
+        List<PackageResult> packages;
+        synchronized (events) {
+            packages = events.packages();
+        }
+        if (packages.isEmpty() && result != null && !result.succeeded()) {
+            throw new GoTestException(noPackagesMessage(command, result));
+        }
+        List<Path> reports;
+        try {
+            reports = SurefireReports.write(packages, request.reportsDirectory(), "", "");
+        } catch (IOException e) {
+            throw new GoTestException("cannot write the test reports into " + request.reportsDirectory() + " (" + e.getMessage()
+                    + "); check that the directory is writable", e);
+        }
+        return new GoTestResult(packages, reports, Duration.ofNanos(System.nanoTime() - start), timedOut, command.display());
+    }
+
+    /** {@code go test -json}, then what the build would pass, the selection, coverage, the user's flags and the packages. */
+    static List<String> argv(Path go, GoTestRequest request) {
+        List<String> argv = new ArrayList<>(List.of(go.toString(), "test", "-json"));
+        if (request.build().trimpath()) {
+            argv.add("-trimpath");
+        }
+        if (!request.build().tags().isEmpty() && request.testFlags().stream().noneMatch(f -> f.startsWith("-tags"))) {
+            argv.add("-tags=" + String.join(",", request.build().tags()));
+        }
+        request.selection().runPattern().ifPresent(run -> argv.add("-run=" + run));
+        request.coverProfile().ifPresent(p -> argv.add("-coverprofile=" + p));
+        argv.addAll(request.testFlags());
+        argv.addAll(request.selection().packages());
+        return argv;
+    }
+
+    private static String noPackagesMessage(CommandLine command, ProcessResult result) {
+        List<String> lines = result.diagnostics().lines().toList();
+        List<String> quoted = lines.size() > 40 ? lines.subList(lines.size() - 40, lines.size()) : lines;
+        StringBuilder message = new StringBuilder("'").append(command.display()).append("' failed with exit code ")
+                .append(result.exitCode()).append(" before testing any package (after ").append(Durations.format(result.elapsed())).append("):\n");
+        quoted.forEach(line -> message.append("  ").append(SecretMasking.urls(line)).append('\n'));
+        message.append("Check <testPackages> and <testFlags>: go rejected them or found no package to test");
+        return message.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package io.gohygiene.gotest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which tests a run selects, from Maven's {@code -Dtest} convention mapped onto {@code go test}:
+ * {@code -Dtest=TestOne} is {@code -run TestOne} over the configured packages (a Go regular expression, unanchored
+ * as go reads it); {@code -Dtest=pkg/...#TestX} restricts the run to that package pattern and {@code -run '^TestX$'}
+ * ({@code #TestA+TestB} for several, as Surefire writes them).
+ */
+public record TestSelection(List<String> packages, Optional<String> runPattern) {
+
+    public TestSelection {
+        packages = List.copyOf(packages);
+    }
+
+    /**
+     * @param mavenTest  the {@code test} property, or null/blank for every test
+     * @param configured the {@code <testPackages>}; {@code ./...} when empty
+     * @throws IllegalArgumentException for a {@code #} with nothing on one side, naming the value and its forms
+     */
+    public static TestSelection of(String mavenTest, List<String> configured) {
+        List<String> packages = configured == null || configured.isEmpty() ? List.of("./...") : configured;
+        if (mavenTest == null || mavenTest.isBlank()) {
+            return new TestSelection(packages, Optional.empty());
+        }
+        String value = mavenTest.strip();
+        int hash = value.indexOf('#');
+        if (hash < 0) {
+            return new TestSelection(packages, Optional.of(value));
+        }
+        String pkg = value.substring(0, hash).strip();
+        List<String> tests = Arrays.stream(value.substring(hash + 1).split("\\+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (pkg.isEmpty() || tests.isEmpty()) {
+            throw new IllegalArgumentException("-Dtest=" + mavenTest + " is not a test selection; give -Dtest=TestName (a go -run"
+                    + " pattern) or -Dtest=./pkg/...#TestName (that package's TestName only)");
+        }
+        String run = tests.size() == 1 ? "^" + tests.get(0) + "$" : "^(" + String.join("|", tests) + ")$";
+        return new TestSelection(List.of(packagePattern(pkg)), Optional.of(run));
+    }
+
+    /** A relative pattern as go wants it ({@code pkg/...} becomes {@code ./pkg/...}); an import path (a dot in its first element) as given. */
+    static String packagePattern(String pkg) {
+        if (pkg.startsWith(".") || pkg.startsWith("/")) {
+            return pkg;
+        }
+        String first = pkg.contains("/") ? pkg.substring(0, pkg.indexOf('/')) : pkg;
+        return first.contains(".") ? pkg : "./" + pkg;
+    }
+}

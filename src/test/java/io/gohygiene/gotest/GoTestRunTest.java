@@ -1,0 +1,121 @@
+package io.gohygiene.gotest;
+
+import io.gohygiene.gobuild.BuildRequest;
+import io.gohygiene.gobuild.CToolchain;
+import io.gohygiene.platform.CgoPaths;
+import io.gohygiene.platform.Platform;
+import io.gohygiene.platform.Target;
+import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.testing.GoOnPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The test goal's core run on the fixture module with the real go, through the plugin's process runner. */
+class GoTestRunTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theRunReportsEveryPackageAndWritesOneSurefireFilePerPackage() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestResult result = run(module, TestSelection.of(null, List.of("./pass", "./fail", "./skip")), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+
+        assertEquals(List.of("pass", "fail", "skip"), result.packages().stream().map(p -> p.importPath().substring(GoTestFixture.MODULE.length() + 1)).sorted(
+                java.util.Comparator.comparing(List.of("pass", "fail", "skip")::indexOf)).toList());
+        assertEquals(3, result.reports().size());
+        for (Path report : result.reports()) {
+            assertTrue(Files.isRegularFile(report) && report.getFileName().toString().startsWith("TEST-example.com.gotestfixture."), report.toString());
+        }
+        assertTrue(result.failed());
+        assertTrue(result.failures().stream().allMatch(f -> f.startsWith(GoTestFixture.MODULE + "/fail.")), result.failures().toString());
+        assertTrue(result.command().contains(" -json ") && result.command().contains(" -trimpath "), result.command());
+    }
+
+    @Test
+    void aRunPatternSelectsOnlyTheNamedTest() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        String name = Files.readString(module.resolve("pass/pass_test.go")).lines()
+                .filter(l -> l.startsWith("func Test")).map(l -> l.substring(5, l.indexOf('('))).findFirst().orElseThrow();
+        GoTestResult result = run(module, TestSelection.of("./pass#" + name, List.of("./...")), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+
+        assertEquals(1, result.packages().size());
+        assertFalse(result.failed());
+        assertTrue(result.packages().get(0).tests().stream().allMatch(t -> t.name().equals(name) || t.name().startsWith(name + "/")),
+                result.packages().get(0).tests().toString());
+    }
+
+    @Test
+    void aHungTestIsKilledAtTheTimeoutAndReportedWithoutResult() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        long start = System.nanoTime();
+        GoTestResult result = run(module, TestSelection.of(null, List.of("./hang")), List.of("-count=1", "-run=TestHangs"),
+                Map.of("GOTESTFIXTURE_HANG", "1"), Duration.ofSeconds(4));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(40)) < 0, "killed at the timeout, not after the minute");
+        assertEquals(Optional.of(Duration.ofSeconds(4)), result.timedOut());
+        assertTrue(result.failed());
+        PackageResult hang = result.packages().get(0);
+        assertEquals(Status.ERROR, hang.status());
+        assertTrue(hang.tests().stream().allMatch(t -> t.status() == Status.ERROR), hang.tests().toString());
+        assertEquals(1, result.reports().size());
+    }
+
+    @Test
+    void aFlagGoRejectsIsAnErrorQuotingGo() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestException e = assertThrows(GoTestException.class, () -> run(module, TestSelection.of(null, List.of("./pass")),
+                List.of("-timeout=abc"), Map.of(), Duration.ofMinutes(1)));
+        assertTrue(e.getMessage().contains("invalid value \"abc\" for flag -timeout") && e.getMessage().contains("<testFlags>"), e.getMessage());
+    }
+
+    @Test
+    void theArgumentsCarryTrimpathTagsRunCoverageFlagsThenPackages() {
+        Path module = work.resolve("m");
+        GoTestRequest request = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
+                TestSelection.of("pkg#TestX", null), List.of("-race", "-short"), Optional.of(module.resolve("target/c.out")), module.resolve("r"));
+        assertEquals(List.of("go", "test", "-json", "-trimpath", "-tags=integration", "-run=^TestX$",
+                "-coverprofile=" + module.resolve("target/c.out").toAbsolutePath().normalize(), "-race", "-short", "./pkg"),
+                GoTestRun.argv(Path.of("go"), request));
+        GoTestRequest ownTags = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
+                TestSelection.of(null, null), List.of("-tags=other"), Optional.empty(), module.resolve("r"));
+        assertFalse(GoTestRun.argv(Path.of("go"), ownTags).contains("-tags=integration"), "a -tags in <testFlags> wins");
+    }
+
+    static GoTestResult run(Path module, TestSelection selection, List<String> flags, Map<String, String> env, Duration timeout) throws Exception {
+        Platform host = host();
+        GoTestRequest request = new GoTestRequest(buildRequest(module, env, timeout, List.of()), selection, flags, Optional.empty(),
+                module.resolve("target/surefire-reports"));
+        return GoTestRun.run(GoOnPath.executable(), host, Target.of(host), CToolchain.DEFAULT, request, new ProcessRunner());
+    }
+
+    /** GOHOSTOS/GOHOSTARCH of the go on PATH. */
+    static Platform host() throws Exception {
+        Process p = new ProcessBuilder(GoOnPath.executable().toString(), "env", "GOHOSTOS", "GOHOSTARCH").redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        p.waitFor();
+        return Platform.parse(lines.get(0).strip() + "/" + lines.get(1).strip());
+    }
+
+    static BuildRequest buildRequest(Path module, Map<String, String> extraEnv, Duration timeout, List<String> tags) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("GOTOOLCHAIN", "local");
+        env.put("GOPROXY", "off");
+        env.putAll(extraEnv);
+        return new BuildRequest(module, List.of(), module.resolve("target/go"), module.resolve("target/go-hygiene"), List.of(), null, tags,
+                null, true, env, false, timeout, 1, Map.of(), CgoPaths.NONE, Map.of(), Map.of());
+    }
+}
