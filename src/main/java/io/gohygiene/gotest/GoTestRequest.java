@@ -16,16 +16,18 @@ import java.util.Optional;
  * @param testFlags         further {@code go test} flags, passed as given ({@code -race}, {@code -count=1}, {@code -short},
  *                          {@code -timeout=5m} …)
  * @param coverProfile      where {@code -coverprofile} writes, or empty for no coverage
+ * @param coberturaReport   where the profile is written as Cobertura XML ({@link CoberturaReport}), with coverage on
  * @param reportsDirectory  {@code target/surefire-reports}
  */
 public record GoTestRequest(BuildRequest build, TestSelection selection, List<String> testFlags, Optional<Path> coverProfile,
-                            Path reportsDirectory) {
+                            Optional<Path> coberturaReport, Path reportsDirectory) {
 
     public GoTestRequest {
         Objects.requireNonNull(build, "build");
         Objects.requireNonNull(selection, "selection");
         testFlags = testFlags == null ? List.of() : testFlags.stream().filter(f -> f != null && !f.isBlank()).map(String::strip).toList();
         coverProfile = coverProfile == null ? Optional.empty() : coverProfile.map(p -> p.toAbsolutePath().normalize());
+        coberturaReport = coberturaReport == null || coverProfile.isEmpty() ? Optional.empty() : coberturaReport.map(p -> p.toAbsolutePath().normalize());
         reportsDirectory = reportsDirectory.toAbsolutePath().normalize();
     }
 }

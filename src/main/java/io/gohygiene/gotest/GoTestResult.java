@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param wall      how long the run took
  * @param timedOut  the timeout, when the run was killed at it (its packages then hold tests without result)
  * @param command   the command as a person would type it, for messages
+ * @param coverage  the coverage profile as read, with coverage on and a profile written
  */
 public record GoTestResult(List<PackageResult> packages, List<Path> reports, Duration wall, Optional<Duration> timedOut,
-                           String command) {
+                           String command, Optional<CoverageProfile> coverage) {
 
     public GoTestResult {
         packages = List.copyOf(packages);

@@ -48,6 +48,8 @@ public final class GoTestRun {
                     request.build().moduleDirectory(), request.build().timeout());
             if (request.coverProfile().isPresent()) {
                 Files.createDirectories(request.coverProfile().get().getParent());
+                // A profile left by an earlier run must not be reported for this one if go writes none.
+                Files.deleteIfExists(request.coverProfile().get());
             }
         } catch (BuildException e) {
             throw new GoTestException(e.getMessage(), e);
@@ -85,7 +87,25 @@ public final class GoTestRun {
             throw new GoTestException("cannot write the test reports into " + request.reportsDirectory() + " (" + e.getMessage()
                     + "); check that the directory is writable", e);
         }
-        return new GoTestResult(packages, reports, Duration.ofNanos(System.nanoTime() - start), timedOut, command.display());
+        return new GoTestResult(packages, reports, Duration.ofNanos(System.nanoTime() - start), timedOut, command.display(), coverage(request));
+    }
+
+    /** The profile go wrote, read and written as Cobertura XML; empty when go wrote none (no package built). */
+    private static Optional<CoverageProfile> coverage(GoTestRequest request) throws GoTestException {
+        if (request.coverProfile().isEmpty() || !Files.isRegularFile(request.coverProfile().get())) {
+            return Optional.empty();
+        }
+        Path profileFile = request.coverProfile().get();
+        try {
+            CoverageProfile profile = CoverageProfile.read(profileFile, request.build().moduleDirectory());
+            if (request.coberturaReport().isPresent()) {
+                CoberturaReport.write(profile, request.build().moduleDirectory(), request.coberturaReport().get(), System.currentTimeMillis());
+            }
+            return Optional.of(profile);
+        } catch (IOException e) {
+            throw new GoTestException("cannot turn the coverage profile " + profileFile + " into "
+                    + request.coberturaReport().map(Path::toString).orElse("a report") + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code go test -json}, then what the build would pass, the selection, coverage, the user's flags and the packages. */

@@ -20,9 +20,19 @@ public final class TestSummaryText {
 
     /** The summary, one string per line. */
     public static List<String> lines(List<PackageResult> packages, Duration wall) {
+        return lines(packages, wall, true);
+    }
+
+    /**
+     * As {@link #lines(List, Duration)}, with the tables of only the packages that failed (or had no proper result)
+     * unless {@code everyTable}: the build log's default, the passing packages being in the total line.
+     */
+    public static List<String> lines(List<PackageResult> packages, Duration wall, boolean everyTable) {
         List<String> lines = new ArrayList<>();
         for (PackageResult p : packages) {
-            lines.addAll(table(p));
+            if (everyTable || p.status() == Status.FAIL || p.status() == Status.ERROR) {
+                lines.addAll(table(p));
+            }
         }
         lines.add(total(packages, wall));
         return lines;

@@ -86,19 +86,19 @@ class GoTestRunTest {
     void theArgumentsCarryTrimpathTagsRunCoverageFlagsThenPackages() {
         Path module = work.resolve("m");
         GoTestRequest request = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
-                TestSelection.of("pkg#TestX", null), List.of("-race", "-short"), Optional.of(module.resolve("target/c.out")), module.resolve("r"));
+                TestSelection.of("pkg#TestX", null), List.of("-race", "-short"), Optional.of(module.resolve("target/c.out")), Optional.empty(), module.resolve("r"));
         assertEquals(List.of("go", "test", "-json", "-trimpath", "-tags=integration", "-run=^TestX$",
                 "-coverprofile=" + module.resolve("target/c.out").toAbsolutePath().normalize(), "-race", "-short", "./pkg"),
                 GoTestRun.argv(Path.of("go"), request));
         GoTestRequest ownTags = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
-                TestSelection.of(null, null), List.of("-tags=other"), Optional.empty(), module.resolve("r"));
+                TestSelection.of(null, null), List.of("-tags=other"), Optional.empty(), Optional.empty(), module.resolve("r"));
         assertFalse(GoTestRun.argv(Path.of("go"), ownTags).contains("-tags=integration"), "a -tags in <testFlags> wins");
     }
 
     static GoTestResult run(Path module, TestSelection selection, List<String> flags, Map<String, String> env, Duration timeout) throws Exception {
         Platform host = host();
         GoTestRequest request = new GoTestRequest(buildRequest(module, env, timeout, List.of()), selection, flags, Optional.empty(),
-                module.resolve("target/surefire-reports"));
+                Optional.empty(), module.resolve("target/surefire-reports"));
         return GoTestRun.run(GoOnPath.executable(), host, Target.of(host), CToolchain.DEFAULT, request, new ProcessRunner());
     }
 

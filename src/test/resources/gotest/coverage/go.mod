@@ -1,0 +1,3 @@
+module example.com/gotestcoverage
+
+go 1.21

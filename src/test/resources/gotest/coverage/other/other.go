@@ -1,0 +1,6 @@
+// Package other is fully covered.
+package other
+
+func Twice(s string) string {
+	return s + s
+}
