@@ -209,6 +209,35 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         return io.gohygiene.platform.CgoPaths.compute(sysroots, nativeCgo, host, java.nio.file.Files::isDirectory);
     }
 
+    /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */
+    io.gohygiene.platform.CgoPaths cgoPaths(io.gohygiene.toolchain.GoToolchain go, java.nio.file.Path workDirectory) throws MojoExecutionException {
+        java.nio.file.Path file = workDirectory.resolve(io.gohygiene.platform.CgoPaths.FILE_NAME);
+        try {
+            java.util.Optional<io.gohygiene.platform.CgoPaths> written = io.gohygiene.platform.CgoPaths.read(file);
+            if (written.isPresent()) {
+                if (!written.get().entries().isEmpty()) {
+                    getLog().info("go-hygiene: cgo paths from the vendor goal (" + relative(file) + "): "
+                            + written.get().entries().size() + " setting(s)");
+                }
+                return written.get();
+            }
+        } catch (java.io.IOException e) {
+            getLog().warn("go-hygiene: " + relative(file) + " cannot be read (" + e.getMessage() + "); computing the cgo paths again");
+        }
+        return computeCgoPaths(go.hostPlatform());
+    }
+
+    /** The zig settings (glibc floor, libc, macOS minimum) of each configured target. */
+    java.util.Map<Target, io.gohygiene.gobuild.CToolchain> cToolchains() throws MojoExecutionException {
+        java.util.Map<Target, io.gohygiene.gobuild.CToolchain> result = new java.util.HashMap<>();
+        if (targets != null) {
+            for (TargetConfig t : targets) {
+                result.put(t.toTarget(), t.cToolchain());
+            }
+        }
+        return result;
+    }
+
     /**
      * The go named by the first toolchain of type {@code go} in toolchains.xml: its {@code <configuration>} holds
      * {@code <goRoot>} (a GOROOT) or {@code <go>} (the executable). Maven has no factory for type go, so the

@@ -169,7 +169,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         try {
             return new BuildRequest(coreModuleDirectory(), PackageConfig.paths(packages), outputDirectory.toPath(), workDirectory.toPath(),
                     buildFlags == null ? List.of() : List.copyOf(buildFlags), ldflags, list(tags), buildmode, trimpath, probe.environment(),
-                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go), goEnvFile(go, probe), PackageConfig.names(packages));
+                    inheritEnvironment, coreTimeout(), BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags, cgoPaths(go, workDirectory.toPath()), goEnvFile(go, probe), PackageConfig.names(packages));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -247,35 +247,6 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             throw new MojoFailureException(FailureSummary.of("C compilers do not match their cgo targets; nothing was built:",
                     failures.stream().map(f -> new FailureSummary.Item(f.subject(), f)).toList()));
         }
-    }
-
-    /** What the vendor goal wrote for the build (target/go-hygiene/cgo-paths.json), or the same computed here without it. */
-    private io.gohygiene.platform.CgoPaths cgoPaths(GoToolchain go) throws MojoExecutionException {
-        Path file = workDirectory.toPath().resolve(io.gohygiene.platform.CgoPaths.FILE_NAME);
-        try {
-            java.util.Optional<io.gohygiene.platform.CgoPaths> written = io.gohygiene.platform.CgoPaths.read(file);
-            if (written.isPresent()) {
-                if (!written.get().entries().isEmpty()) {
-                    getLog().info("go-hygiene: cgo paths from the vendor goal (" + relative(file) + "): "
-                            + written.get().entries().size() + " setting(s)");
-                }
-                return written.get();
-            }
-        } catch (java.io.IOException e) {
-            getLog().warn("go-hygiene: " + relative(file) + " cannot be read (" + e.getMessage() + "); computing the cgo paths again");
-        }
-        return computeCgoPaths(go.hostPlatform());
-    }
-
-    /** The zig settings (glibc floor, libc, macOS minimum) of each configured target. */
-    private java.util.Map<Target, io.gohygiene.gobuild.CToolchain> cToolchains() throws MojoExecutionException {
-        java.util.Map<Target, io.gohygiene.gobuild.CToolchain> result = new java.util.HashMap<>();
-        if (targets != null) {
-            for (TargetConfig t : targets) {
-                result.put(t.toTarget(), t.cToolchain());
-            }
-        }
-        return result;
     }
 
     private static String stripExe(String name) {

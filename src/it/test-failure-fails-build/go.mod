@@ -1,0 +1,3 @@
+module example.com/fails
+
+go 1.21

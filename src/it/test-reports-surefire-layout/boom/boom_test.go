@@ -1,0 +1,7 @@
+package boom
+
+import "testing"
+
+func TestPanics(t *testing.T) {
+	panic("boom")
+}

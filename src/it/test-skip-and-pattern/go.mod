@@ -1,0 +1,3 @@
+module example.com/pattern
+
+go 1.21
