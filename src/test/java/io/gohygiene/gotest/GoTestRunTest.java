@@ -45,6 +45,34 @@ class GoTestRunTest {
         assertTrue(result.command().contains(" -json ") && result.command().contains(" -trimpath "), result.command());
     }
 
+    /**
+     * The bad inputs of issue 18 (a package that does not compile, a panic in TestMain, os.Exit(0) and os.Exit(1) in a
+     * test, megabytes of output, non-UTF-8 output, no test files) come out of the plugin's streamed run as they come
+     * out of go's own output read whole: same packages, statuses and test outcomes.
+     */
+    @Test
+    void theStreamedRunReportsTheWholeFixtureAsGoItselfDoes() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestResult streamed = run(module, TestSelection.of(null, null), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+        List<PackageResult> direct = GoTestFixture.accumulate(GoTestFixture.run(module, "-count=1")).packages();
+
+        assertEquals(outcomes(direct), outcomes(streamed.packages()));
+        assertEquals(streamed.packages().size(), streamed.reports().size());
+        for (String bad : List.of("broken", "mainpanic", "exit0", "exit1", "noisy", "notests")) {
+            assertTrue(streamed.packages().stream().anyMatch(p -> p.importPath().endsWith("/" + bad)), bad);
+        }
+        assertTrue(streamed.failures().contains(GoTestFixture.MODULE + "/broken." + GoTestFixture.MODULE + "/broken"), streamed.failures().toString());
+    }
+
+    private static java.util.SortedMap<String, String> outcomes(List<PackageResult> packages) {
+        java.util.SortedMap<String, String> outcomes = new java.util.TreeMap<>();
+        for (PackageResult p : packages) {
+            outcomes.put(p.importPath(), p.status() + (p.buildFailed() ? " did not build" : "") + (p.noTestFiles() ? " no test files" : "")
+                    + " " + p.tests().stream().map(t -> t.name() + "=" + t.status()).sorted().toList());
+        }
+        return outcomes;
+    }
+
     @Test
     void aRunPatternSelectsOnlyTheNamedTest() throws Exception {
         Path module = GoTestFixture.copy(work);
