@@ -102,6 +102,18 @@ class GoTestRunTest {
         assertEquals(1, result.reports().size());
     }
 
+    /** The build's environment, not the shell's: an exported GOOS/GOARCH/GOFLAGS would cross-compile tests that then cannot run. */
+    @Test
+    void theShellsGoosGoarchAndGoflagsDoNotReachGoTest() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        String other = host().goarch().equals("arm64") ? "amd64" : "arm64";
+        GoTestResult result = run(module, TestSelection.of(null, List.of("./pass")), List.of("-count=1"),
+                Map.of("GOOS", "windows", "GOARCH", other, "GOFLAGS", "-tags=never_built"), Duration.ofMinutes(5));
+
+        assertFalse(result.failed(), result.packages().toString());
+        assertEquals(Status.PASS, result.packages().get(0).status());
+    }
+
     @Test
     void aFlagGoRejectsIsAnErrorQuotingGo() throws Exception {
         Path module = GoTestFixture.copy(work);

@@ -91,6 +91,23 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void streamingHandsEveryLineToTheSinkAndKeepsOnlyTheLastOfTheOutput() throws Exception {
+        // 20,000 numbered lines, about 290 KB: more than the kept tail, all of them seen by the sink.
+        long[] seen = {0};
+        String[] last = {null};
+        ProcessResult result = runner.stream(sh("i=0; while [ $i -lt 20000 ]; do echo \"line $i of the streamed output\"; i=$((i+1)); done"),
+                (line, stderr) -> {
+                    seen[0]++;
+                    last[0] = line;
+                });
+
+        assertEquals(20_000, seen[0]);
+        assertEquals("line 19999 of the streamed output", last[0]);
+        assertTrue(result.stdout().length() <= ProcessRunner.STREAMED_TAIL_CHARS, "kept " + result.stdout().length());
+        assertTrue(result.stdout().endsWith("line 19999 of the streamed output\n"), "the end is kept for messages");
+    }
+
+    @Test
     void reportsTheExitCode() throws Exception {
         ProcessResult failed = runner.run(sh("echo broken >&2; exit 42"));
         ProcessResult passed = runner.run(sh("exit 0"));
