@@ -8,7 +8,7 @@ import java.util.Optional;
  * Which tests a run selects, from Maven's {@code -Dtest} convention mapped onto {@code go test}:
  * {@code -Dtest=TestOne} is {@code -run TestOne} over the configured packages (a Go regular expression, unanchored
  * as go reads it); {@code -Dtest=pkg/...#TestX} restricts the run to that package pattern and {@code -run '^TestX$'}
- * ({@code #TestA+TestB} for several, as Surefire writes them).
+ * ({@code #TestA+TestB} for several, as Surefire writes them); {@code -Dtest=TestA,TestB} is {@code -run 'TestA|TestB'}.
  */
 public record TestSelection(List<String> packages, Optional<String> runPattern) {
 
@@ -29,7 +29,12 @@ public record TestSelection(List<String> packages, Optional<String> runPattern) 
         String value = mavenTest.strip();
         int hash = value.indexOf('#');
         if (hash < 0) {
-            return new TestSelection(packages, Optional.of(value));
+            List<String> patterns = Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            return new TestSelection(packages, Optional.of(String.join("|", patterns)));
+        }
+        if (value.contains(",")) {
+            throw new IllegalArgumentException("-Dtest=" + mavenTest + " names several selections with a package; go test takes one"
+                    + " -run for all packages: give -Dtest=./pkg/...#TestA+TestB, or -Dtest=TestA,TestB over <testPackages>");
         }
         String pkg = value.substring(0, hash).strip();
         List<String> tests = Arrays.stream(value.substring(hash + 1).split("\\+")).map(String::strip).filter(t -> !t.isEmpty()).toList();

@@ -25,6 +25,13 @@ class TestSelectionTest {
     }
 
     @Test
+    void commaSeparatedPatternsAreAlternatives() {
+        assertEquals(Optional.of("TestA|TestB"), TestSelection.of("TestA, TestB", null).runPattern());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestSelection.of("a#TestA,b#TestB", null));
+        assertTrue(e.getMessage().contains("-Dtest=a#TestA,b#TestB") && e.getMessage().contains("-Dtest=TestA,TestB"), e.getMessage());
+    }
+
+    @Test
     void aPackageAndTestNamesRestrictToThatPackageAndThoseExactNames() {
         assertEquals(new TestSelection(List.of("./pkg/..."), Optional.of("^TestX$")), TestSelection.of("pkg/...#TestX", List.of("./...")));
         assertEquals(new TestSelection(List.of("./pkg"), Optional.of("^(TestA|TestB)$")), TestSelection.of("./pkg#TestA+TestB", null));
