@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def runs = log.split(/Total time:/)
 assert runs.size() == 3 : "two runs in build.log, found ${runs.size() - 1}"
 def (first, second) = [runs[0], runs[1]]
-def cache = new File(basedir, '../../it-gomodcache/provision-old-release-no-go-on-path').canonicalFile
+def cache = new File(buildDirectory(basedir), 'it-gomodcache/provision-old-release-no-go-on-path')
 def dir = new File(cache, 'golang.org/toolchain@v0.0.1-go1.21.13.linux-amd64')
 // The first run names what it fetched, why, from where, and what was verified.
 assert first =~ /Go toolchain: go version go1\.21\.13 linux\/amd64 at \S+golang\.org\/toolchain@v0\.0\.1-go1\.21\.13\.linux-amd64\/bin\/go \(found via provisioned golang\.org\/toolchain@v0\.0\.1-go1\.21\.13\.linux-amd64 for <goVersion> \[1\.21\.13\]; no usable go was found/
@@ -28,3 +28,14 @@ pb.environment().putAll([GOTOOLCHAIN: 'go1.21.13', GOMODCACHE: cache.path, GOPRO
 def p = pb.start()
 def said = p.inputStream.text.strip()
 assert p.waitFor() == 0 && said == 'go version go1.21.13 linux/amd64' : "go did not use the provisioned copy as it is: ${said}"
+
+/** The plugin build's target/ (ITs are cloned under it: target/it, or target/other-mavens/<version>/it), where
+ *  invoker.properties puts the module cache as ${project.build.directory}/it-gomodcache. */
+File buildDirectory(File dir) {
+    def d = dir.canonicalFile
+    while (d != null && d.name != 'target') {
+        d = d.parentFile
+    }
+    assert d != null : "no target/ above ${dir}"
+    return d
+}
