@@ -12,7 +12,13 @@ assert log.contains('coverage 50.0% is below <minimumCoverage> 90.0%')
 assert new File(basedir, 'target/go-hygiene/coverage.out').text.startsWith('mode: set\nexample.com/cov/calc/calc.go:')
 
 def xml = new File(basedir, 'target/site/cobertura/coverage.xml')
-def dtd = new File(basedir, '../../../src/test/resources/gotest/coverage-04.dtd').canonicalFile
+// The plugin project's own copy of the DTD: above the target/ the IT is cloned under (target/it, or
+// target/other-mavens/<version>/it).
+def target = basedir.canonicalFile
+while (target != null && target.name != 'target') {
+    target = target.parentFile
+}
+def dtd = new File(target.parentFile, 'src/test/resources/gotest/coverage-04.dtd')
 assert dtd.isFile()
 def factory = DocumentBuilderFactory.newInstance()
 factory.validating = true

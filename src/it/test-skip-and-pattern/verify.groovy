@@ -4,7 +4,8 @@
 import javax.xml.parsers.DocumentBuilderFactory
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/--- go-hygiene-maven-plugin:[^:]+:test \(default\)/).drop(1)
+// Maven 3.8 names the plugin by its artifactId in the mojo line, Maven 3.9 and 4 by its prefix (go-hygiene).
+def runs = log.split(/--- go-hygiene(?:-maven-plugin)?:[^:]+:test \(default\)/).drop(1)
 assert runs.size() == 5 : "five invocations of the test goal, found ${runs.size()}"
 assert runs[0].contains('go-hygiene: tests skipped')
 assert !runs[0].contains('go-hygiene: tests:')
