@@ -41,17 +41,38 @@ public final class GoTestRun {
      */
     public static GoTestResult run(Path go, Platform host, Target target, CToolchain cToolchain, GoTestRequest request,
                                    ProcessRunner runner) throws GoTestException {
+        return run(go, host, target, cToolchain, request, Optional.empty(), runner);
+    }
+
+    /**
+     * The tests compiled for {@code target} (another architecture of the host's OS, with its own environment: GOARCH,
+     * its cgo and C compiler) and run under {@code emulator}; the reports are {@code TEST-<package>-<goos>-<goarch>.xml}
+     * and their suites name the target. Coverage is measured on the host run only.
+     */
+    public static GoTestResult runEmulated(Path go, Platform host, Target target, CToolchain cToolchain, GoTestRequest request,
+                                           Emulator emulator, ProcessRunner runner) throws GoTestException {
+        GoTestRequest withoutCoverage = new GoTestRequest(request.build(), request.selection(), request.testFlags(), Optional.empty(),
+                Optional.empty(), request.reportsDirectory());
+        return run(go, host, target, cToolchain, withoutCoverage, Optional.of(emulator), runner);
+    }
+
+    private static GoTestResult run(Path go, Platform host, Target target, CToolchain cToolchain, GoTestRequest request,
+                                    Optional<Emulator> emulator, ProcessRunner runner) throws GoTestException {
         long start = System.nanoTime();
         CommandLine command;
         try {
-            command = new CommandLine(argv(go, request), BuildEnvironment.compute(request.build(), target, host, cToolchain).variables(),
+            List<String> argv = argv(go, request);
+            if (emulator.isPresent()) {
+                argv.add(3, emulator.get().execFlag());
+            }
+            command = new CommandLine(argv, BuildEnvironment.compute(request.build(), target, host, cToolchain).variables(),
                     request.build().moduleDirectory(), request.build().timeout());
             if (request.coverProfile().isPresent()) {
                 Files.createDirectories(request.coverProfile().get().getParent());
                 // A profile left by an earlier run must not be reported for this one if go writes none.
                 Files.deleteIfExists(request.coverProfile().get());
             }
-        } catch (BuildException e) {
+        } catch (BuildException | IllegalArgumentException e) {
             throw new GoTestException(e.getMessage(), e);
         } catch (IOException e) {
             throw new GoTestException("cannot create the directory of " + request.coverProfile().get() + " (" + e.getMessage()
@@ -82,7 +103,8 @@ public final class GoTestRun {
         }
         List<Path> reports;
         try {
-            reports = SurefireReports.write(packages, request.reportsDirectory(), "", "");
+            reports = emulator.isEmpty() ? SurefireReports.write(packages, request.reportsDirectory(), "", "")
+                    : SurefireReports.write(packages, request.reportsDirectory(), "-" + target.name().replace('/', '-'), target.name());
         } catch (IOException e) {
             throw new GoTestException("cannot write the test reports into " + request.reportsDirectory() + " (" + e.getMessage()
                     + "); check that the directory is writable", e);

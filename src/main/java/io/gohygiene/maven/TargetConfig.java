@@ -17,6 +17,7 @@ public class TargetConfig {
     private String libc;
     private String macos;
     private java.io.File sysroot;
+    private boolean test;
 
     public TargetConfig() {
     }
@@ -69,6 +70,18 @@ public class TargetConfig {
     /** The root file system of a cross cgo target's C headers and libraries (--sysroot, PKG_CONFIG_SYSROOT_DIR). */
     public void setSysroot(java.io.File sysroot) {
         this.sysroot = sysroot;
+    }
+
+    /**
+     * The test goal also runs this target's tests: compiled for it and run under qemu-user (another architecture of
+     * the host's OS only).
+     */
+    public void setTest(boolean test) {
+        this.test = test;
+    }
+
+    boolean test() {
+        return test;
     }
 
     java.io.File sysroot() {

@@ -3,12 +3,14 @@ package io.gohygiene.maven;
 import io.gohygiene.gobuild.BuildRequest;
 import io.gohygiene.gobuild.CToolchain;
 import io.gohygiene.gotest.CoverageProfile;
+import io.gohygiene.gotest.EmulatedTestPlan;
 import io.gohygiene.gotest.GoTestException;
 import io.gohygiene.gotest.GoTestRequest;
 import io.gohygiene.gotest.GoTestResult;
 import io.gohygiene.gotest.GoTestRun;
 import io.gohygiene.gotest.TestSelection;
 import io.gohygiene.gotest.TestSummaryText;
+import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessRunner;
@@ -21,7 +23,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,7 +35,9 @@ import java.util.Optional;
  * Runs {@code go test -json} over the test packages with the environment the build goal computes for the host target,
  * writes target/surefire-reports/TEST-&lt;package&gt;.xml (read by Jenkins, GitLab and maven-surefire-report-plugin)
  * and, with coverage on, target/go-hygiene/coverage.out and target/site/cobertura/coverage.xml. Maven's test
- * conventions apply: -DskipTests, -Dmaven.test.skip, -Dtest, -Dmaven.test.failure.ignore, -DfailIfNoTests.
+ * conventions apply: -DskipTests, -Dmaven.test.skip, -Dtest, -Dmaven.test.failure.ignore, -DfailIfNoTests. A target
+ * with {@code <test>true</test>} of another architecture of the host's OS has its tests compiled for it and run under
+ * qemu-user ({@code go test -exec}), reported as TEST-&lt;package&gt;-&lt;goos&gt;-&lt;goarch&gt;.xml.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractGoHygieneMojo {
@@ -108,29 +116,70 @@ public class TestMojo extends AbstractGoHygieneMojo {
         LiveSystemProbe probe = new LiveSystemProbe();
         GoToolchain go = probeGo(probe);
         Target host = hostTarget(go);
-        GoTestResult result;
+        GoTestRequest request = request(go, probe);
+        List<TargetRun> runs = new ArrayList<>();
         try {
-            result = GoTestRun.run(go.executable(), go.hostPlatform(), host, cToolchains().getOrDefault(host, CToolchain.DEFAULT),
-                    request(go, probe), new ProcessRunner());
+            runs.add(logSummary(new TargetRun("", GoTestRun.run(go.executable(), go.hostPlatform(), host,
+                    cToolchains().getOrDefault(host, CToolchain.DEFAULT), request, new ProcessRunner()))));
+            for (EmulatedTestPlan plan : EmulatedTestPlan.plan(testTargets(), sysroots(), go.hostPlatform(), probe)) {
+                if (plan.emulator().isEmpty()) {
+                    getLog().warn("go-hygiene: " + plan.skipped().orElseThrow());
+                    continue;
+                }
+                getLog().info("go-hygiene: tests of " + plan.target().name() + " under " + String.join(" ", plan.emulator().get().command()));
+                runs.add(logSummary(new TargetRun(plan.target().name(), GoTestRun.runEmulated(go.executable(), go.hostPlatform(), plan.target(),
+                        cToolchains().getOrDefault(plan.configured(), CToolchain.DEFAULT), request, plan.emulator().get(), new ProcessRunner()))));
+            }
         } catch (GoTestException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        if (runs.stream().mapToLong(r -> r.result().testCount()).sum() == 0) {
+            noTests();
+        }
+        failed(runs.stream().filter(r -> r.result().failed()).toList());
+        runs.get(0).result().coverage().ifPresent(this::logCoverage);
+        if (coverage && minimumCoverage != null) {
+            requireCoverage(runs.get(0).result().coverage());
+        }
+    }
+
+    /** One go test run: for the host ({@code label} empty) or for an emulated target ({@code label} its name). */
+    private record TargetRun(String label, GoTestResult result) {
+    }
+
+    private TargetRun logSummary(TargetRun run) {
+        GoTestResult result = run.result();
         if (details) {
             getLog().info("go-hygiene: " + result.command());
         }
+        String prefix = run.label().isEmpty() ? "" : run.label() + " ";
         List<String> summary = TestSummaryText.lines(result.packages(), result.wall(), details);
         summary.subList(0, summary.size() - 1).forEach(getLog()::info);
-        getLog().info("go-hygiene: " + summary.get(summary.size() - 1) + (result.reports().isEmpty() ? "" : ", reports in " + relative(reportsDirectory.toPath())));
-        if (result.testCount() == 0) {
-            noTests();
+        getLog().info("go-hygiene: " + prefix + summary.get(summary.size() - 1)
+                + (result.reports().isEmpty() ? "" : ", reports in " + relative(reportsDirectory.toPath())));
+        return run;
+    }
+
+    /** The configured targets with {@code <test>true</test>}. */
+    private List<Target> testTargets() throws MojoExecutionException {
+        List<Target> result = new ArrayList<>();
+        for (TargetConfig config : targets == null ? List.<TargetConfig>of() : targets) {
+            if (config.test()) {
+                result.add(config.toTarget());
+            }
         }
-        if (result.failed()) {
-            failed(result);
+        return result;
+    }
+
+    /** Each target's {@code <sysroot>}: also the emulator's loader prefix. */
+    private Map<Platform, Path> sysroots() {
+        Map<Platform, Path> result = new HashMap<>();
+        for (TargetConfig config : targets == null ? List.<TargetConfig>of() : targets) {
+            if (config.sysroot() != null) {
+                result.put(config.toTarget().platform(), config.sysroot().toPath());
+            }
         }
-        result.coverage().ifPresent(this::logCoverage);
-        if (coverage && minimumCoverage != null) {
-            requireCoverage(result.coverage());
-        }
+        return result;
     }
 
     /** The configured target for the host platform (its cgo and C compiler), else the host platform as go sees it. */
@@ -160,11 +209,18 @@ public class TestMojo extends AbstractGoHygieneMojo {
         getLog().info(what);
     }
 
-    private void failed(GoTestResult result) throws MojoFailureException {
+    private void failed(List<TargetRun> failedRuns) throws MojoFailureException {
+        if (failedRuns.isEmpty()) {
+            return;
+        }
         StringBuilder message = new StringBuilder();
-        result.timedOut().ifPresent(t -> message.append("go test ran longer than ").append(Durations.format(t))
-                .append(" and was killed with the processes it started (raise <timeout>, go-hygiene.timeout, or find the hung test below). "));
-        List<String> failures = result.failures();
+        List<String> failures = new ArrayList<>();
+        for (TargetRun run : failedRuns) {
+            String suffix = run.label().isEmpty() ? "" : " (" + run.label() + ")";
+            run.result().timedOut().ifPresent(t -> message.append("go test").append(suffix).append(" ran longer than ").append(Durations.format(t))
+                    .append(" and was killed with the processes it started (raise <timeout>, go-hygiene.timeout, or find the hung test below). "));
+            run.result().failures().forEach(f -> failures.add(f + suffix));
+        }
         message.append(failures.size()).append(failures.size() == 1 ? " test failed: " : " tests failed: ")
                 .append(String.join(", ", failures.size() > 20 ? failures.subList(0, 20) : failures)).append(failures.size() > 20 ? ", …" : "")
                 .append("; see ").append(relative(reportsDirectory.toPath())).append(" for their output");

@@ -1,0 +1,3 @@
+module example.com/crossqemu
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/emulated
+
+go 1.21
