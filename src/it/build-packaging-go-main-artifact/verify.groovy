@@ -15,5 +15,7 @@ assert main.bytes == built.bytes
 def b = main.bytes
 assert b[0] == 0x7f && b[1] == ('E' as char) && b[2] == ('L' as char) && b[3] == ('F' as char)
 assert (b[18] & 0xff) == 0x3e: 'e_machine is not EM_X86_64'
+// The verify goal's SBOM of the main artifact is published beside it.
+assert new File(dir, 'build-packaging-go-main-artifact-1.0.cdx.json').text.contains('"specVersion" : "1.6"')
 assert new File(dir, 'build-packaging-go-main-artifact-1.0.pom').text.contains('<packaging>go</packaging>')
 true

@@ -16,7 +16,10 @@ import io.gohygiene.rules.RuleSettings;
 import io.gohygiene.rules.VerifyPolicy;
 import io.gohygiene.rules.VerifyRun;
 import io.gohygiene.rules.Waiver;
+import io.gohygiene.sbom.SbomRun;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -61,6 +64,13 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
     @Parameter
     List<WaiverConfig> waivers;
 
+    /** Write a CycloneDX SBOM of each binary (target/go-hygiene/&lt;goos&gt;_&lt;goarch&gt;/&lt;name&gt;.cdx.json). */
+    @Parameter(property = "go-hygiene.sbom", defaultValue = "true")
+    boolean sbom;
+
+    @org.apache.maven.plugins.annotations.Component
+    MavenProjectHelper projectHelper;
+
     /** Where the reports go. */
     @Parameter(property = "go-hygiene.reportDirectory", defaultValue = "${project.build.directory}/go-hygiene")
     File reportDirectory;
@@ -90,6 +100,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             FindingsLog.table(getLog(), v.findings(), details);
         }
         writeReports(results, base);
+        writeSboms(results, base);
         getLog().info("go-hygiene: verified " + results.size() + " binar" + (results.size() == 1 ? "y" : "ies") + " in "
                 + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ": "
                 + counts(results.stream().flatMap(v -> v.findings().stream()).toList()));
@@ -128,6 +139,39 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the verify reports to " + reportDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A CycloneDX SBOM per binary; each binary the build attached gets its SBOM attached beside it (same classifier,
+     * type cdx.json), so {@code mvn deploy} publishes both.
+     */
+    private void writeSboms(List<BinaryVerifier.Verification> results, Path base) throws MojoExecutionException {
+        if (!sbom) {
+            return;
+        }
+        List<SbomRun.Written> written;
+        try {
+            written = SbomRun.writeAll(results, reportDirectory.toPath(), plugin == null ? "dev" : plugin.getVersion());
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage() + "; check that " + reportDirectory + " is writable", e);
+        }
+        int attached = 0;
+        for (SbomRun.Written w : written) {
+            List<Artifact> artifacts = new ArrayList<>(project == null ? List.of() : project.getAttachedArtifacts());
+            if (project != null && project.getArtifact() != null) {
+                artifacts.add(0, project.getArtifact());
+            }
+            for (Artifact a : artifacts) {
+                if (a.getFile() != null && a.getFile().toPath().toAbsolutePath().normalize().equals(w.binary().toAbsolutePath().normalize())) {
+                    projectHelper.attachArtifact(project, "cdx.json", a.getClassifier(), w.sbom().toFile());
+                    attached++;
+                }
+            }
+        }
+        if (!written.isEmpty()) {
+            getLog().info("go-hygiene: " + written.size() + " SBOM(s), CycloneDX 1.6: " + written.stream()
+                    .map(w -> base.relativize(w.sbom().toAbsolutePath()).toString()).toList() + (attached > 0 ? ", " + attached + " attached" : ""));
         }
     }
 
