@@ -20,10 +20,11 @@ import java.util.zip.ZipFile;
 
 /**
  * The OSV files of a database given as a directory or a zip. Where they are, first found wins:
- * {@code data/osv/*.json} (the golang.org/x/vulndb module, unpacked or as its zip, whose entries start with
- * {@code golang.org/x/vulndb@<version>/}), {@code ID/*.json} (the layout vuln.go.dev serves and govulncheck's
- * {@code -db file://} reads), or {@code *.json} at the top (a user's own mirror). Only those: the module also holds
- * test data with OSV-looking files (internal/.../testdata/osv) that are not the database.
+ * {@code data/osv/*.json} (the golang.org/x/vulndb module, unpacked or as its zip, whose entry names start with
+ * {@code golang.org/x/vulndb@<version>/}: cut off up to the first slash after the {@code @}), {@code ID/*.json}
+ * (the layout vuln.go.dev serves and govulncheck's {@code -db file://} reads), or {@code *.json} at the top (a
+ * user's own mirror). Only those: the module also holds test data with OSV-looking files
+ * (internal/.../testdata/osv) that are not the database.
  */
 final class OsvFiles {
 
@@ -140,8 +141,9 @@ final class OsvFiles {
                     continue;
                 }
                 String name = e.getName();
-                int slash = name.indexOf('/');
-                if (slash > 0 && name.substring(0, slash).contains("@")) {
+                int at = name.indexOf('@');
+                int slash = at < 0 ? -1 : name.indexOf('/', at);
+                if (slash > 0) {
                     name = name.substring(slash + 1);
                 }
                 found.add(new Member(name, e.getName(), e.getSize(), e.getCrc()));

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import java.util.Optional;
  */
 public final class VulnDatabaseIndex {
 
-    private static final byte[] MAGIC = "GHVULNIX".getBytes(StandardCharsets.US_ASCII);
+    private static final String MAGIC = "GHVULNIX";
     /** Raised whenever the layout or what OsvEntry keeps changes, so that an old index is rebuilt, not misread. */
     static final int FORMAT = 1;
 
@@ -53,7 +52,7 @@ public final class VulnDatabaseIndex {
         byte[] body = body(entries);
         ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 128);
         DataOutputStream out = new DataOutputStream(all);
-        out.write(MAGIC);
+        out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
         out.writeInt(FORMAT);
         writeString(out, identity);
         out.writeInt(body.length);
@@ -74,9 +73,9 @@ public final class VulnDatabaseIndex {
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte[] magic = new byte[MAGIC.length];
+            byte[] magic = new byte[MAGIC.length()];
             in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
+            if (!new String(magic, StandardCharsets.US_ASCII).equals(MAGIC)) {
                 throw new Corrupt(file + " is not a vulnerability database index");
             }
             int format = in.getInt();
