@@ -71,22 +71,26 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
         }
     }
 
-    /** A range: its type (Go's database writes only SEMVER) and its events in the file's order. */
+    /**
+     * A range: its type (Go's database writes only SEMVER) and its events in the order x/vuln walks them (sorted by
+     * version, {@code introduced "0"} first; a stable sort, so the file's order among equal versions is kept). Sorted
+     * once here rather than on every lookup, as x/vuln's containsSemver does.
+     */
     public record Range(String type, List<Event> events) {
         public Range {
-            events = List.copyOf(events);
+            List<Event> sorted = new ArrayList<>(events);
+            sorted.sort(Comparator.comparing((Event e) -> !e.isBeginning())
+                    .thenComparing(Event::version, (a, b) -> GoSemver.less(a, b) ? -1 : GoSemver.less(b, a) ? 1 : 0));
+            events = List.copyOf(sorted);
         }
 
-        /** x/vuln's containsSemver: events sorted by version, {@code introduced "0"} first; left-closed, right-open. */
+        /** x/vuln's containsSemver: left-closed, right-open intervals from each introduced to the next fixed. */
         public boolean contains(String version) {
             if (events.isEmpty()) {
                 return true;
             }
-            List<Event> sorted = new ArrayList<>(events);
-            sorted.sort(Comparator.comparing((Event e) -> !e.isBeginning())
-                    .thenComparing(Event::version, (a, b) -> GoSemver.less(a, b) ? -1 : GoSemver.less(b, a) ? 1 : 0));
             boolean affected = false;
-            for (Event e : sorted) {
+            for (Event e : events) {
                 if (!affected && e.kind() == Event.Kind.INTRODUCED) {
                     affected = e.isBeginning() || !GoSemver.less(version, e.version());
                 } else if (affected && e.kind() == Event.Kind.FIXED) {
