@@ -72,19 +72,24 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
     }
 
     /**
-     * A range: its type (Go's database writes only SEMVER) and its events in the order x/vuln walks them (sorted by
-     * version, {@code introduced "0"} first; a stable sort, so the file's order among equal versions is kept). Sorted
-     * once here rather than on every lookup, as x/vuln's containsSemver does.
+     * A range: its type (Go's database writes only SEMVER) and its events in the order x/vuln walks them: sorted by
+     * version, {@code introduced "0"} first (a stable sort, so the file's order among equal versions is kept). The
+     * parser sorts them once through {@link #of}; the index stores them sorted, so a warm open does not sort again.
      */
     public record Range(String type, List<Event> events) {
         public Range {
+            events = List.copyOf(events);
+        }
+
+        /** A range with its events sorted as x/vuln's containsSemver sorts them before walking them. */
+        public static Range of(String type, List<Event> events) {
             List<Event> sorted = new ArrayList<>(events);
             sorted.sort(Comparator.comparing((Event e) -> !e.isBeginning())
                     .thenComparing(Event::version, (a, b) -> GoSemver.less(a, b) ? -1 : GoSemver.less(b, a) ? 1 : 0));
-            events = List.copyOf(sorted);
+            return new Range(type, sorted);
         }
 
-        /** x/vuln's containsSemver: left-closed, right-open intervals from each introduced to the next fixed. */
+        /** x/vuln's containsSemver on events in {@link #of}'s order: left-closed, right-open intervals from each introduced to the next fixed. */
         public boolean contains(String version) {
             if (events.isEmpty()) {
                 return true;

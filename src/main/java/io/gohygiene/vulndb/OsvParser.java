@@ -43,7 +43,7 @@ public final class OsvParser {
                 for (JsonNode e : array(r, "events", name)) {
                     events.add(event(e, name + " (" + id + ", " + module + ")"));
                 }
-                ranges.add(new OsvEntry.Range(text(r, "type", name + " (" + id + ", ranges of " + module + ")", true), events));
+                ranges.add(OsvEntry.Range.of(text(r, "type", name + " (" + id + ", ranges of " + module + ")", true), events));
             }
             List<OsvEntry.Import> imports = new ArrayList<>();
             for (JsonNode i : array(a.path("ecosystem_specific"), "imports", name)) {

@@ -48,13 +48,23 @@ class VulnDatabaseIndexTest {
         assertEquals(VulnDatabase.Origin.INDEX_READ, warm.origin());
         assertEquals(parsed.entries(), cold.entries());
         assertEquals(parsed.entries(), warm.entries(), "the index holds every field of every entry");
-        long lookups = System.nanoTime();
-        for (int i = 0; i < 1000; i++) {
-            warm.lookup("golang.org/x/net", "v0.22.0");
+        // Two shared cores: the best of five warm opens, and lookups after a warm-up, are what a steady machine gives.
+        long bestWarm = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            bestWarm = Math.min(bestWarm, VulnDatabase.open(module.dir(), identity(), index).openTime().toMillis());
         }
-        double lookupMicros = (System.nanoTime() - lookups) / 1000 / 1000.0;
-        System.out.printf("vulndb %d entries: parse %d ms, cold index build %d ms, warm open %d ms, index %d KB, lookup %.1f us%n",
-                parsed.size(), parsed.openTime().toMillis(), cold.openTime().toMillis(), warm.openTime().toMillis(),
+        List<String[]> modules = List.of(new String[]{"golang.org/x/net", "v0.22.0"}, new String[]{"stdlib", "go1.22.1"},
+                new String[]{"golang.org/x/crypto", "v0.1.0"}, new String[]{"github.com/example/none", "v1.0.0"});
+        for (int i = 0; i < 2000; i++) {
+            modules.forEach(mv -> warm.lookup(mv[0], mv[1]));
+        }
+        long lookups = System.nanoTime();
+        for (int i = 0; i < 2000; i++) {
+            modules.forEach(mv -> warm.lookup(mv[0], mv[1]));
+        }
+        double lookupMicros = (System.nanoTime() - lookups) / 1000.0 / (2000 * modules.size());
+        System.out.printf("vulndb %d entries: parse %d ms, cold index build %d ms, warm open %d ms (best of 5: %d ms), index %d KB, lookup %.1f us%n",
+                parsed.size(), parsed.openTime().toMillis(), cold.openTime().toMillis(), warm.openTime().toMillis(), bestWarm,
                 Files.size(VulnDatabaseIndex.file(index, identity())) / 1024, lookupMicros);
         assertEquals(parsed.lookup("stdlib", "go1.22.1"), warm.lookup("stdlib", "go1.22.1"));
     }

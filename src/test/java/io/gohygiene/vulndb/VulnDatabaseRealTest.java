@@ -76,6 +76,17 @@ class VulnDatabaseRealTest {
     }
 
     @Test
+    void theGoCommandIsTheModuleToolchain() {
+        OsvEntry e = db.entry("GO-2021-0068").orElseThrow();
+        assertTrue(e.affects("toolchain", "go1.15.6"));
+        assertFalse(e.affects("toolchain", "go1.15.7"));
+        assertTrue(e.affects("toolchain", "go1.15rc1"), "1.15.0-rc.1 is after introduced 1.15.0-0");
+        assertFalse(e.affects("stdlib", "go1.15.6"), "the entry names cmd/go under toolchain only");
+        assertEquals("cmd/go", db.lookup("toolchain", "go1.14.1").stream().filter(m -> m.entry().id().equals("GO-2021-0068"))
+                .findFirst().orElseThrow().affected().get(0).imports().get(0).path());
+    }
+
+    @Test
     void pseudoVersionsBeforeAndAfterTheFix() {
         // x/net's fix for GO-2024-2687 is v0.23.0: a pseudo-version based on v0.22.0 precedes it, one on v0.23.0 follows it.
         assertTrue(db.entry("GO-2024-2687").orElseThrow().affects("golang.org/x/net", "v0.22.1-0.20240401000000-abcdefabcdef"));
