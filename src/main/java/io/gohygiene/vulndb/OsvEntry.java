@@ -42,15 +42,16 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
 
         /** Whether {@code version} (semver, or a Go name for stdlib/toolchain) lies in these ranges. */
         public boolean affects(String version) {
-            Optional<String> v = comparable(module, version);
-            if (v.isEmpty()) {
-                return false;
-            }
+            return comparable(module, version).map(this::holds).orElse(false);
+        }
+
+        /** {@link #affects} for a version already made comparable. */
+        boolean holds(String v) {
             boolean semverRange = false;
             for (Range range : ranges) {
                 if (range.type().equals(RANGE_SEMVER)) {
                     semverRange = true;
-                    if (range.contains(v.get())) {
+                    if (range.contains(v)) {
                         return true;
                     }
                 }
@@ -63,10 +64,14 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
          * written in the file (bare, {@code 0.23.0} or {@code 1.22.2}); empty when no fix is published.
          */
         public Optional<String> fixedAfter(String version) {
-            Optional<String> v = comparable(module, version);
-            return v.isEmpty() ? Optional.empty() : ranges.stream().filter(r -> r.type().equals(RANGE_SEMVER))
-                    .flatMap(r -> r.events().stream()).filter(e -> e.kind() == Event.Kind.FIXED && GoSemver.less(v.get(), e.version()))
-                    .min((a, b) -> GoSemver.less(a.version(), b.version()) ? -1 : GoSemver.less(b.version(), a.version()) ? 1 : 0)
+            return comparable(module, version).flatMap(this::fixedAbove);
+        }
+
+        /** {@link #fixedAfter} for a version already made comparable. */
+        Optional<String> fixedAbove(String v) {
+            return ranges.stream().filter(r -> r.type().equals(RANGE_SEMVER))
+                    .flatMap(r -> r.events().stream()).filter(e -> e.kind() == Event.Kind.FIXED && GoSemver.less(v, e.version()))
+                    .min((x, y) -> GoSemver.less(x.version(), y.version()) ? -1 : GoSemver.less(y.version(), x.version()) ? 1 : 0)
                     .map(Event::version);
         }
     }
@@ -136,10 +141,21 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
 
     /** The {@code affected} elements for {@code module} that hold {@code version}, empty once withdrawn by {@code now}. */
     public List<Affected> affectedAt(String module, String version, Instant now) {
-        if (isWithdrawn(now)) {
+        return affecting(module, comparable(module, version), now);
+    }
+
+    /** {@link #affectedAt} for a version already made comparable (once per lookup, not once per entry). */
+    List<Affected> affecting(String module, Optional<String> comparableVersion, Instant now) {
+        if (comparableVersion.isEmpty() || isWithdrawn(now)) {
             return List.of();
         }
-        return affected.stream().filter(a -> a.module().equals(module) && a.affects(version)).toList();
+        List<Affected> found = new ArrayList<>(1);
+        for (Affected a : affected) {
+            if (a.module().equals(module) && a.holds(comparableVersion.get())) {
+                found.add(a);
+            }
+        }
+        return found;
     }
 
     /** Withdrawn at or before {@code now}; a withdrawal date that does not parse counts as withdrawn (x/vuln would not load it). */
@@ -171,6 +187,6 @@ public record OsvEntry(String id, List<String> aliases, String summary, String p
         if ((module.equals(STDLIB) || module.equals(TOOLCHAIN)) && version.startsWith("go")) {
             return GoSemver.fromGoRelease(version);
         }
-        return Optional.of(version);
+        return Optional.of(GoSemver.canonicalPrefix(version));
     }
 }

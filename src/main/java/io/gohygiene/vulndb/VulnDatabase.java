@@ -119,10 +119,11 @@ public final class VulnDatabase {
 
     public List<VulnMatch> lookup(String module, String version, Instant now) {
         List<VulnMatch> matches = new ArrayList<>();
+        Optional<String> comparable = OsvEntry.comparable(module, version);
         for (OsvEntry e : entriesFor(module)) {
-            List<OsvEntry.Affected> affected = e.affectedAt(module, version, now);
+            List<OsvEntry.Affected> affected = e.affecting(module, comparable, now);
             if (!affected.isEmpty()) {
-                Optional<String> fixed = affected.stream().flatMap(a -> a.fixedAfter(version).stream())
+                Optional<String> fixed = affected.stream().flatMap(a -> a.fixedAbove(comparable.get()).stream())
                         .min((a, b) -> GoSemver.less(a, b) ? -1 : GoSemver.less(b, a) ? 1 : 0);
                 matches.add(new VulnMatch(e, module, version, affected, fixed));
             }
