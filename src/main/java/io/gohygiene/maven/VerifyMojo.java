@@ -16,15 +16,19 @@ import io.gohygiene.rules.RuleSettings;
 import io.gohygiene.rules.VerifyPolicy;
 import io.gohygiene.rules.VerifyRun;
 import io.gohygiene.rules.Waiver;
+import io.gohygiene.rules.VulnerabilityRule;
 import io.gohygiene.sbom.SbomRun;
+import io.gohygiene.toolchain.LiveSystemProbe;
+import io.gohygiene.vulncheck.ProjectVulnDatabase;
+import io.gohygiene.vulndb.VulnDbException;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 import java.io.File;
 import java.io.IOException;
@@ -63,6 +67,21 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
     /** Accepted violations, each with a mandatory reason; reported as waived. */
     @Parameter
     List<WaiverConfig> waivers;
+
+    /**
+     * Known vulnerabilities in each binary, from Go's vulnerability database: {@code off}, {@code warn} (a linked
+     * vulnerable symbol is a warning) or {@code error} (it fails the build).
+     */
+    @Parameter(property = "go-hygiene.vulnerabilities", defaultValue = "warn")
+    String vulnerabilities;
+
+    /** A directory or zip of OSV JSON (e.g. a mirror of golang.org/x/vulndb's data/osv) instead of the module proxy. */
+    @Parameter(property = "go-hygiene.vulnerabilityDatabase")
+    File vulnerabilityDatabase;
+
+    /** The golang.org/x/vulndb version to use (a pseudo-version); the newest when unset. */
+    @Parameter(property = "go-hygiene.vulnerabilityDatabaseVersion")
+    String vulnerabilityDatabaseVersion;
 
     /** Write a CycloneDX SBOM of each binary (target/go-hygiene/&lt;goos&gt;_&lt;goarch&gt;/&lt;name&gt;.cdx.json). */
     @Parameter(property = "go-hygiene.sbom", defaultValue = "true")
@@ -121,9 +140,36 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
 
     private BinaryVerifier verifier() throws MojoExecutionException {
         try {
-            return new BinaryVerifier(RuleCatalog.all(), policy());
+            Severity vulnerabilityLevel = Severity.parse(vulnerabilities, "<vulnerabilities> (go-hygiene.vulnerabilities)");
+            List<io.gohygiene.rules.Rule> rules = new ArrayList<>(RuleCatalog.all());
+            VerifyPolicy policy = policy();
+            if (!policy.severities().containsKey(VulnerabilityRule.ID)) {
+                Map<String, Severity> levels = new LinkedHashMap<>(policy.severities());
+                levels.put(VulnerabilityRule.ID, vulnerabilityLevel);
+                policy = new VerifyPolicy(policy.settings(), policy.perTarget(), levels, policy.waivers());
+            }
+            rules.add(policy.severities().get(VulnerabilityRule.ID) == Severity.OFF ? VulnerabilityRule.unavailable("off") : vulnerabilityRule());
+            return new BinaryVerifier(rules, policy);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /** The rule over Go's vulnerability database as the pom asks for it; without one, the rule says nothing was checked. */
+    private VulnerabilityRule vulnerabilityRule() throws MojoExecutionException {
+        long start = System.nanoTime();
+        LiveSystemProbe probe = new LiveSystemProbe();
+        Path cache = probe.env("XDG_CACHE_HOME").map(Path::of).orElse(Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("go-hygiene").resolve("vulndb");
+        try {
+            ProjectVulnDatabase.Opened opened = ProjectVulnDatabase.open(probe, ProvisionSettings.http(session, settingsDecrypter, getLog(), coreTimeout()),
+                    Optional.ofNullable(vulnerabilityDatabase).map(File::toPath), Optional.ofNullable(vulnerabilityDatabaseVersion).filter(v -> !v.isBlank()),
+                    cache, java.time.Instant.now());
+            getLog().info("go-hygiene: vulnerability database " + opened.how() + " (" + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ")");
+            return VulnerabilityRule.over(opened.database(), opened.name());
+        } catch (VulnDbException e) {
+            getLog().warn("go-hygiene: no vulnerability database: " + e.getMessage() + "; hint: " + e.hint());
+            return VulnerabilityRule.unavailable(e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import io.gohygiene.binary.macho.Dylib;
 import io.gohygiene.binary.macho.MachoFile;
 import io.gohygiene.binary.pe.PeFile;
 import io.gohygiene.files.AtomicFiles;
+import io.gohygiene.finding.Finding;
 import io.gohygiene.platform.Target;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
@@ -29,6 +30,7 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Pedigree;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.model.vulnerability.Vulnerability;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,8 @@ import java.util.UUID;
  * the symbol versions it needs, Mach-O LC_LOAD_DYLIB, PE imports), which tools that read only the build info leave
  * out; and the build settings that say what was built. The file is the same bytes for the same binary (no timestamp,
  * a serial number derived from the binary's hash), so a rebuild that changed nothing changes no SBOM.
+ * Over 300 lines: the parts of one document (root, std, modules and their replacements, the C libraries of three formats)
+ * read best together.
  */
 public final class BinarySbom {
 
@@ -75,6 +79,15 @@ public final class BinarySbom {
      * @param toolVersion this plugin's version, named as the tool that wrote the SBOM
      */
     public static Bom of(BinaryReport report, Target target, String sha256, String toolVersion) {
+        return of(report, target, sha256, toolVersion, List.of());
+    }
+
+    /**
+     * As {@link #of(BinaryReport, Target, String, String)}, with verify's findings of the {@code vulnerabilities} rule
+     * as the SBOM's {@code vulnerabilities}: each affecting the component it was found in; one whose vulnerable
+     * symbols are not linked is marked not affected (code not present), as govulncheck's binary mode judges it.
+     */
+    public static Bom of(BinaryReport report, Target target, String sha256, String toolVersion, List<Finding> findings) {
         Bom bom = new Bom();
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(("go-hygiene sbom " + sha256).getBytes(StandardCharsets.UTF_8)));
         Map<String, Component> components = new LinkedHashMap<>();
@@ -93,6 +106,8 @@ public final class BinarySbom {
             cLibraries(image.executable()).forEach(c -> components.putIfAbsent(c.getBomRef(), c));
         }
         Metadata metadata = new Metadata();
+        // The library stamps the time of writing; the same binary must give the same bytes.
+        metadata.setTimestamp(null);
         metadata.setComponent(root);
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
@@ -107,6 +122,10 @@ public final class BinarySbom {
         Dependency rootDependency = new Dependency(root.getBomRef());
         components.keySet().forEach(ref -> rootDependency.addDependency(new Dependency(ref)));
         bom.setDependencies(new ArrayList<>(List.of(rootDependency)));
+        List<Vulnerability> vulnerabilities = SbomVulnerabilities.from(findings, components.values());
+        if (!vulnerabilities.isEmpty()) {
+            bom.setVulnerabilities(vulnerabilities);
+        }
         return bom;
     }
 

@@ -29,7 +29,7 @@ public final class SbomRun {
             }
             Path file = BinarySbom.fileFor(reportDirectory, v.target(), v.file());
             try {
-                BinarySbom.write(BinarySbom.of(v.report(), v.target(), Sha256.hex(v.file()), toolVersion), file);
+                BinarySbom.write(BinarySbom.of(v.report(), v.target(), Sha256.hex(v.file()), toolVersion, v.findings()), file);
             } catch (IOException e) {
                 throw new IOException("the SBOM of " + v.shownAs() + " could not be written to " + file + ": " + e.getMessage(), e);
             }

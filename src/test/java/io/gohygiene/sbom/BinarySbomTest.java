@@ -139,6 +139,39 @@ class BinarySbomTest {
         assertEquals(Files.readString(one), Files.readString(two));
     }
 
+    /** The vulnerabilities rule's findings on real binaries and the real database, as the SBOM's vulnerabilities. */
+    @Test
+    void theVulnerabilitiesFoundAreInTheSbomLinkedOrMarkedNotAffected() throws Exception {
+        io.gohygiene.vulndb.VulnDatabase db = io.gohygiene.vulndb.VulnDatabase.open(io.gohygiene.vulndb.RealVulnDb.module().dir(), work.resolve("index"));
+        io.gohygiene.rules.VulnerabilityRule rule = io.gohygiene.rules.VulnerabilityRule.over(db, "vulndb");
+        Target target = Target.parse("linux/amd64");
+        for (String program : List.of("vulnlinked", "vulnunlinked")) {
+            Path exe = GoBinaries.build(program, "linux", "amd64", Map.of(), "-ldflags=-s -w");
+            io.gohygiene.binary.BinaryReport report = BinaryInspector.inspect(exe);
+            Path file = BinarySbom.fileFor(work, target, exe);
+            BinarySbom.write(BinarySbom.of(report, target, Sha256.hex(exe), "0.1.0-test",
+                    rule.evaluate(report, target, io.gohygiene.rules.RuleSettings.none())), file);
+            assertEquals(List.of(), new JsonParser().validate(file.toFile(), Version.VERSION_16).stream().map(Throwable::getMessage).toList());
+            JsonNode bom = new ObjectMapper().readTree(file.toFile());
+            JsonNode vuln = null;
+            for (JsonNode v : bom.get("vulnerabilities")) {
+                if (v.get("id").asText().equals("GO-2022-1059")) {
+                    vuln = v;
+                }
+            }
+            assertTrue(vuln != null, program + ": " + bom.get("vulnerabilities"));
+            assertEquals("pkg:golang/golang.org/x/text@v0.3.7", vuln.get("affects").get(0).get("ref").asText());
+            assertEquals("CVE-2022-32149", vuln.get("references").get(0).get("id").asText());
+            if (program.equals("vulnlinked")) {
+                assertTrue(vuln.get("description").asText().contains("symbols linked: language.ParseAcceptLanguage"), vuln.toString());
+                assertFalse(vuln.has("analysis"), vuln.toString());
+            } else {
+                assertEquals("not_affected", vuln.get("analysis").get("state").asText());
+                assertEquals("code_not_present", vuln.get("analysis").get("justification").asText());
+            }
+        }
+    }
+
     @Test
     void h1SumsBecomeHexSha256AndAnythingElseIsLeftOut() {
         assertEquals(java.util.Optional.of("0b2a06a5bba82ba43f59d8eb53a8b0fc7b6a2f1bbbbcf1c88dc6bb60fa7ef0a8"),

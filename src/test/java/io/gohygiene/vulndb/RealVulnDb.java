@@ -16,9 +16,9 @@ import java.time.Duration;
  * (from proxy.golang.org, checked against sum.golang.org) into ~/.cache/go-hygiene/vulndb-modcache; later runs find
  * it complete there and touch no network.
  */
-final class RealVulnDb {
+public final class RealVulnDb {
 
-    static final String VERSION = "v0.0.0-20261105234957-e22db6528018";
+    public static final String VERSION = "v0.0.0-20261105234957-e22db6528018";
     static final Path MODCACHE = Path.of(System.getProperty("user.home"), ".cache", "go-hygiene", "vulndb-modcache");
     static final String PROXY = "https://proxy.golang.org";
 
@@ -41,7 +41,7 @@ final class RealVulnDb {
     }
 
     /** The pinned version, verified, in the shared test module cache. */
-    static FetchedModule module() throws Exception {
+    public static FetchedModule module() throws Exception {
         return fetcher(MODCACHE, PROXY, false).fetch(VulnDatabaseSource.MODULE, VERSION);
     }
 }
