@@ -2,7 +2,8 @@
 # The main job: builds and installs the plugin (tests skipped; `mvn verify` runs them) when its sources changed
 # since the last install, then runs `mvn verify` on the example Go project here: the toolchain gate, the vendor step
 # (a cgo dependency whose C sources go mod vendor drops, restored), the build matrix (four targets, one with cgo, in
-# parallel, each with its own computed environment) and the verify gate on every binary. Arguments go to that last
+# parallel, each with its own computed environment), the example's Go tests (go test -json, Surefire reports in
+# example/target/surefire-reports) and the verify gate on every binary. Arguments go to that last
 # mvn (e.g. -Dgo-hygiene.details=true for every table row).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
