@@ -4,11 +4,16 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 )
 
 func main() {
-	fmt.Println(greeting(runtime.GOOS, runtime.GOARCH, runtime.Version(), grammar()))
+	line := greeting(runtime.GOOS, runtime.GOARCH, runtime.Version(), grammar())
+	if lang := preferredLanguage(os.Getenv("HELLO_LANGUAGE")); lang != "" {
+		line += " (language " + lang + ")"
+	}
+	fmt.Println(line)
 }
 
 // greeting is the line hello prints, apart from the runtime it reads, so the tests can check it for every target the

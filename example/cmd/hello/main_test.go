@@ -62,3 +62,11 @@ func captureStdout(t *testing.T, f func()) string {
 	w.Close()
 	return <-read
 }
+
+func TestPreferredLanguage(t *testing.T) {
+	for in, want := range map[string]string{"": "", "fr-CH, fr;q=0.9, en;q=0.8": "fr-CH", "de": "de", "not a language!": ""} {
+		if got := preferredLanguage(in); got != want {
+			t.Errorf("preferredLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
