@@ -140,7 +140,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
 
     private BinaryVerifier verifier() throws MojoExecutionException {
         try {
-            Severity vulnerabilityLevel = Severity.parse(vulnerabilities, "<vulnerabilities> (go-hygiene.vulnerabilities)");
+            Severity vulnerabilityLevel = Severity.parse(vulnerabilities == null ? "warn" : vulnerabilities, "<vulnerabilities> (go-hygiene.vulnerabilities)");
             List<io.gohygiene.rules.Rule> rules = new ArrayList<>(RuleCatalog.all());
             VerifyPolicy policy = policy();
             if (!policy.severities().containsKey(VulnerabilityRule.ID)) {

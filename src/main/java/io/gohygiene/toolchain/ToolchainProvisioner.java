@@ -47,21 +47,8 @@ public final class ToolchainProvisioner {
         Path goModPath = moduleDirectory.resolve("go.mod");
         Optional<GoModFile> goMod = probe.readFile(goModPath).map(text -> GoModFile.parse(goModPath, text));
         Wanted wanted = wanted(goVersion, goMod);
-        return new GoProbing.Provisioning(wanted, goVersion, HostPlatformDetector.detect(probe), () -> {
-            GoEnvironmentDefaults defaults = GoEnvironmentDefaults.read(probe);
-            io.gohygiene.modfetch.GoProxyList proxies;
-            io.gohygiene.modfetch.SumDbSetting sumDb;
-            try {
-                proxies = io.gohygiene.modfetch.GoProxyList.parse(defaults.goProxy());
-                sumDb = io.gohygiene.modfetch.SumDbSetting.parse(defaults.goSumDb());
-            } catch (IllegalArgumentException e) {
-                throw new ToolchainException(e.getMessage() + defaults.envFile().map(f -> " (environment or " + f + ")").orElse(""),
-                        "fix the setting in the environment or with go env -w");
-            }
-            io.gohygiene.modfetch.ModuleHttp client = new io.gohygiene.modfetch.ModuleHttp(http,
-                    proxies.proxies().stream().map(io.gohygiene.modfetch.GoProxyList.Entry::url).toList());
-            return new ToolchainProvisioner(new ModuleFetcher(new io.gohygiene.modfetch.ModuleCache(defaults.goModCache()), proxies, sumDb, client, http.offline()));
-        });
+        return new GoProbing.Provisioning(wanted, goVersion, HostPlatformDetector.detect(probe),
+                () -> new ToolchainProvisioner(GoModuleAccess.of(probe, http).fetcher()));
     }
 
     /** The release to provision, and what named it. */

@@ -1,14 +1,10 @@
 package io.gohygiene.vulncheck;
 
 import io.gohygiene.files.AtomicFiles;
-import io.gohygiene.modfetch.GoProxyList;
 import io.gohygiene.modfetch.HttpSettings;
-import io.gohygiene.modfetch.ModuleCache;
-import io.gohygiene.modfetch.ModuleFetcher;
-import io.gohygiene.modfetch.ModuleHttp;
-import io.gohygiene.modfetch.SumDbSetting;
-import io.gohygiene.toolchain.GoEnvironmentDefaults;
+import io.gohygiene.toolchain.GoModuleAccess;
 import io.gohygiene.toolchain.SystemProbe;
+import io.gohygiene.toolchain.ToolchainException;
 import io.gohygiene.vulndb.VulnDatabase;
 import io.gohygiene.vulndb.VulnDatabaseSource;
 import io.gohygiene.vulndb.VulnDbException;
@@ -56,19 +52,13 @@ public final class ProjectVulnDatabase {
             VulnDatabase db = VulnDatabase.open(source, cacheDir);
             return new Opened(db, source.toString(), db.size() + " entries from " + source);
         }
-        GoEnvironmentDefaults defaults = GoEnvironmentDefaults.read(probe);
-        GoProxyList proxies;
-        SumDbSetting sumDb;
+        GoModuleAccess access;
         try {
-            proxies = GoProxyList.parse(defaults.goProxy());
-            sumDb = SumDbSetting.parse(defaults.goSumDb());
-        } catch (IllegalArgumentException e) {
-            throw new VulnDbException(e.getMessage() + defaults.envFile().map(f -> " (environment or " + f + ")").orElse(""),
-                    "fix the setting in the environment or with go env -w");
+            access = GoModuleAccess.of(probe, http);
+        } catch (ToolchainException e) {
+            throw new VulnDbException(e.getMessage(), e.hint(), e);
         }
-        ModuleHttp client = new ModuleHttp(http, proxies.proxies().stream().map(GoProxyList.Entry::url).toList());
-        VulnDatabaseSource source = new VulnDatabaseSource(new ModuleFetcher(new ModuleCache(defaults.goModCache()), proxies, sumDb, client,
-                http.offline()), proxies, client, http.offline());
+        VulnDatabaseSource source = new VulnDatabaseSource(access.fetcher(), access.proxies(), access.http(), http.offline());
         String version;
         String how;
         if (pinned.isPresent()) {
