@@ -74,8 +74,11 @@ public final class ToolchainProvisioner {
             GoVersion release = go.numbers().size() == 2 && go.prerelease().isEmpty()
                     ? GoVersion.parse(go.numbers().get(0) + "." + go.numbers().get(1) + ".0").orElseThrow() : go;
             if (release.compareTo(FIRST_MODULE_RELEASE) < 0) {
-                throw new ToolchainException("go " + go.text() + " in " + goMod.get().file() + " names a release before Go 1.21, which is not published as a toolchain module",
-                        "name the release to provision in <rules><goVersion> (e.g. [1.22.12]) or add a toolchain line to go.mod");
+                // Before 1.21 the go line is only the language version (go 1.20, released as go1.20, go1.20.1 …), and
+                // go's own GOTOOLCHAIN=auto never switches below 1.21: which release is meant is not said.
+                throw new ToolchainException("go " + go.text() + " in " + goMod.get().file() + " is a language version before Go 1.21, which names no"
+                        + " release to provision (go itself switches only to 1.21 and newer)",
+                        "name the release in <rules><goVersion> (e.g. [1.20.14]: older releases are published as toolchain modules too) or add a toolchain line to go.mod");
             }
             return new Wanted(release, "go " + go.text() + " in " + goMod.get().file(), false);
         }
@@ -84,13 +87,10 @@ public final class ToolchainProvisioner {
     }
 
     private static GoVersion checkPublished(GoVersion release, String where) throws ToolchainException {
-        if (release.numbers().size() < 3 && release.prerelease().isEmpty()) {
+        // From 1.21 the first release of 1.x is go1.x.0 and go1.x is the language version; before it, go1.20 was a release.
+        if (release.numbers().size() < 3 && release.prerelease().isEmpty() && release.compareTo(FIRST_MODULE_RELEASE) >= 0) {
             throw new ToolchainException(where + " is the language version " + release.text() + ", not a release",
                     "name a release such as " + release.text() + ".0");
-        }
-        if (release.compareTo(FIRST_MODULE_RELEASE) < 0) {
-            throw new ToolchainException(where + ": " + release.goName() + " is older than Go 1.21, the first release published as a toolchain module",
-                    "provision Go 1.21.0 or newer, or install " + release.goName() + " yourself and turn <provision> off");
         }
         return release;
     }

@@ -42,11 +42,16 @@ class ToolchainProvisionerReleaseTest {
         assertEquals("toolchain go1.27.4 in /p/go.mod", wanted(null, "module m\ngo 1.22\ntoolchain go1.27.4\n").reason());
     }
 
+    /** proxy.golang.org serves golang.org/toolchain back to go1.2.2: a release the pom names is provisioned, however old. */
     @Test
-    void releasesThatAreNotPublishedAsModulesAreRefusedClearly() {
-        assertEquals("<goVersion> [1.20.14]: go1.20.14 is older than Go 1.21, the first release published as a toolchain module",
-                assertThrows(ToolchainException.class, () -> wanted("[1.20.14]", null)).getMessage());
-        assertEquals("go 1.20 in /p/go.mod names a release before Go 1.21, which is not published as a toolchain module",
+    void releasesBeforeGo121AreProvisionedWhenNamed() throws ToolchainException {
+        assertEquals("go1.20.14", wanted("[1.20.14]", null).release().goName());
+        assertEquals("go1.19.13", wanted(null, "module m\ngo 1.19\ntoolchain go1.19.13\n").release().goName());
+    }
+
+    @Test
+    void aGoLineBeforeGo121NamesNoReleaseAndIsRefusedClearly() {
+        assertEquals("go 1.20 in /p/go.mod is a language version before Go 1.21, which names no release to provision (go itself switches only to 1.21 and newer)",
                 assertThrows(ToolchainException.class, () -> wanted(null, "module m\ngo 1.20\n")).getMessage());
         assertTrue(assertThrows(ToolchainException.class, () -> wanted("[1.22,)", null)).getMessage()
                 .startsWith("<provision> is on, but nothing names the Go release to provision"));
