@@ -1,0 +1,3 @@
+module example.com/vulndbv1
+
+go 1.21

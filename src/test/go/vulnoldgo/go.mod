@@ -1,0 +1,3 @@
+module example.com/vulnoldgo
+
+go 1.21
