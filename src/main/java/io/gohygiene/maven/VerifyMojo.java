@@ -15,8 +15,8 @@ import io.gohygiene.rules.RuleCatalog;
 import io.gohygiene.rules.RuleSettings;
 import io.gohygiene.rules.VerifyPolicy;
 import io.gohygiene.rules.VerifyRun;
-import io.gohygiene.rules.Waiver;
 import io.gohygiene.rules.VulnerabilityRule;
+import io.gohygiene.rules.Waiver;
 import io.gohygiene.sbom.SbomRun;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.vulncheck.ProjectVulnDatabase;
@@ -142,12 +142,7 @@ public class VerifyMojo extends AbstractGoHygieneMojo {
         try {
             Severity vulnerabilityLevel = Severity.parse(vulnerabilities == null ? "warn" : vulnerabilities, "<vulnerabilities> (go-hygiene.vulnerabilities)");
             List<io.gohygiene.rules.Rule> rules = new ArrayList<>(RuleCatalog.all());
-            VerifyPolicy policy = policy();
-            if (!policy.severities().containsKey(VulnerabilityRule.ID)) {
-                Map<String, Severity> levels = new LinkedHashMap<>(policy.severities());
-                levels.put(VulnerabilityRule.ID, vulnerabilityLevel);
-                policy = new VerifyPolicy(policy.settings(), policy.perTarget(), levels, policy.waivers());
-            }
+            VerifyPolicy policy = policy().withSeverityUnlessSet(VulnerabilityRule.ID, vulnerabilityLevel);
             rules.add(policy.severities().get(VulnerabilityRule.ID) == Severity.OFF ? VulnerabilityRule.unavailable("off") : vulnerabilityRule());
             return new BinaryVerifier(rules, policy);
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,16 @@ public record VerifyPolicy(RuleSettings settings, Map<String, RuleSettings> perT
         waivers = List.copyOf(waivers);
     }
 
+    /** This policy with {@code severity} for rule {@code id} where {@code <severities>} names none for it (the pom's own wins). */
+    public VerifyPolicy withSeverityUnlessSet(String id, Severity severity) {
+        if (severities.containsKey(id)) {
+            return this;
+        }
+        Map<String, Severity> levels = new java.util.LinkedHashMap<>(severities);
+        levels.put(id, severity);
+        return new VerifyPolicy(settings, perTarget, levels, waivers);
+    }
+
     public static VerifyPolicy of(RuleSettings settings) {
         return new VerifyPolicy(settings, Map.of(), Map.of(), List.of());
     }
