@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * pipe kills it when the JVM dies without running hooks (SIGKILL from surefire's timeout): the pipe closes then.
  * <p>
  * A test may {@link #stop()} the server in the middle of a build and {@link #start()} it again on the same port.
+ * <p>
+ * Over 300 lines: the nginx config and its three auth variants, and the process lifecycle (free port, readiness,
+ * restart, the watchdog) belong together; split, each half would need the other's fields.
  */
 public final class NginxWebDav implements AutoCloseable {
 
