@@ -32,46 +32,59 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * A test may {@link #stop()} the server in the middle of a build and {@link #start()} it again on the same port.
  * <p>
- * Over 300 lines: the nginx config and its three auth variants, and the process lifecycle (free port, readiness,
+ * Over 300 lines: the nginx config and its auth variants, and the process lifecycle (free port, readiness,
  * restart, the watchdog) belong together; split, each half would need the other's fields.
  */
 public final class NginxWebDav implements AutoCloseable {
 
-    /** Who must authenticate (HTTP Basic): nobody, every request, or only the writes (anonymous reads). */
-    private enum Auth { NONE, ALL, WRITES }
+    /** Placeholders of a server block, filled in at each start: the port, the store, the htpasswd file. */
+    static final String PORT = "@PORT@";
+    static final String STORE = "@STORE@";
+    static final String HTPASSWD = "@HTPASSWD@";
+
+    private static final String AUTH_ALL = """
+                        auth_basic "go build cache";
+                        auth_basic_user_file @HTPASSWD@;
+            """;
+    private static final String AUTH_WRITES = """
+                        limit_except GET HEAD {
+                            auth_basic "go build cache";
+                            auth_basic_user_file @HTPASSWD@;
+                        }
+            """;
 
     private static final int PORT_ATTEMPTS = 5;
     private static final long READY_TIMEOUT_MS = 10_000;
 
     private final Path dir;
     private final Path store;
-    private final Auth auth;
+    private final String serverBlock;
     private final String executable;
     private int port;
     private Process nginx;
     private Process watchdog;
     private Thread shutdownHook;
 
-    private NginxWebDav(Path dir, Auth auth, String user, String password) throws IOException {
+    private NginxWebDav(Path dir, String serverBlock, String user, String password) throws IOException {
         this.executable = executable();
         this.dir = dir.toAbsolutePath();
         this.store = this.dir.resolve("store");
-        this.auth = auth;
+        this.serverBlock = serverBlock;
         Files.createDirectories(store);
         Files.createDirectories(this.dir.resolve("tmp"));
-        if (auth != Auth.NONE) {
+        if (user != null) {
             writeHtpasswd(user, password);
         }
     }
 
     /** A started server, anyone may read and write; everything it keeps is under {@code dir}. */
     public static NginxWebDav startIn(Path dir) throws IOException {
-        return started(new NginxWebDav(dir, Auth.NONE, null, null));
+        return started(new NginxWebDav(dir, davServer(""), null, null));
     }
 
     /** A started server that answers 401 to every request without {@code user}/{@code password} (HTTP Basic). */
     public static NginxWebDav withBasicAuth(Path dir, String user, String password) throws IOException {
-        return started(new NginxWebDav(dir, Auth.ALL, user, password));
+        return started(new NginxWebDav(dir, davServer(AUTH_ALL), user, password));
     }
 
     /**
@@ -79,7 +92,31 @@ public final class NginxWebDav implements AutoCloseable {
      * docs/remote-cache-servers.md recipe (anonymous read for pull-request builds, authenticated write).
      */
     public static NginxWebDav withBasicAuthForWrites(Path dir, String user, String password) throws IOException {
-        return started(new NginxWebDav(dir, Auth.WRITES, user, password));
+        return started(new NginxWebDav(dir, davServer(AUTH_WRITES), user, password));
+    }
+
+    /**
+     * A started server from a server block of one's own (e.g. the docs' recipe), with {@link #PORT}, {@link #STORE}
+     * and {@link #HTPASSWD} where the port, the store and the htpasswd file of {@code user} go.
+     */
+    static NginxWebDav withServerBlock(Path dir, String serverBlock, String user, String password) throws IOException {
+        return started(new NginxWebDav(dir, serverBlock, user, password));
+    }
+
+    private static String davServer(String locationAuth) {
+        return """
+                    server {
+                        listen 127.0.0.1:@PORT@;
+                        root @STORE@;
+                        client_max_body_size 0;
+                        location / {
+                            dav_methods PUT DELETE;
+                            create_full_put_path on;
+                            dav_access user:rw group:r all:r;
+                """ + locationAuth + """
+                        }
+                    }
+                """;
     }
 
     private static NginxWebDav started(NginxWebDav server) throws IOException {
@@ -228,20 +265,9 @@ public final class NginxWebDav implements AutoCloseable {
     }
 
     private String config() {
-        String locationAuth = switch (auth) {
-            case NONE -> "";
-            case ALL -> """
-                          auth_basic "go build cache";
-                          auth_basic_user_file %s;
-                    """.formatted(quoted(dir.resolve("htpasswd")));
-            case WRITES -> """
-                          limit_except GET HEAD {
-                              auth_basic "go build cache";
-                              auth_basic_user_file %s;
-                          }
-                    """.formatted(quoted(dir.resolve("htpasswd")));
-        };
         Path tmp = dir.resolve("tmp");
+        String server = serverBlock.replace(PORT, String.valueOf(port)).replace(STORE, quoted(store))
+                .replace(HTPASSWD, quoted(dir.resolve("htpasswd")));
         return """
                 # Written by NginxWebDav (a test fixture): a WebDAV store for the remote build cache.
                 daemon off;
@@ -259,21 +285,10 @@ public final class NginxWebDav implements AutoCloseable {
                     uwsgi_temp_path %s;
                     scgi_temp_path %s;
                     default_type application/octet-stream;
-                    server {
-                        listen 127.0.0.1:%d;
-                        root %s;
-                        client_max_body_size 0;
-                        location / {
-                            dav_methods PUT DELETE;
-                            create_full_put_path on;
-                            dav_access user:rw group:r all:r;
-                %s        }
-                    }
-                }
+                %s}
                 """.formatted(quoted(dir.resolve("nginx.pid")), quoted(dir.resolve("error.log")),
                 quoted(dir.resolve("access.log")), quoted(tmp.resolve("client_body")), quoted(tmp.resolve("proxy")),
-                quoted(tmp.resolve("fastcgi")), quoted(tmp.resolve("uwsgi")), quoted(tmp.resolve("scgi")), port,
-                quoted(store), locationAuth);
+                quoted(tmp.resolve("fastcgi")), quoted(tmp.resolve("uwsgi")), quoted(tmp.resolve("scgi")), server);
     }
 
     private static String quoted(Path path) {
