@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -153,6 +154,30 @@ class NginxWebDavTest {
     }
 
     @Test
+    void theDocsNginxRecipeGivesAnonymousReadsAndAuthenticatedWrites() throws Exception {
+        String recipe = nginxBlockOf(Path.of("docs/remote-cache-servers.md"));
+        String block = replaceOnce(replaceOnce(replaceOnce(recipe,
+                "listen 8080;", "listen 127.0.0.1:" + NginxWebDav.PORT + ";"),
+                "root /srv/go-cache;", "root " + NginxWebDav.STORE + ";"),
+                "/etc/nginx/go-cache.htpasswd", NginxWebDav.HTPASSWD);
+        try (NginxWebDav server = NginxWebDav.withServerBlock(dir, block, "ci-push", "the-password")) {
+            String entry = sha256(bytes("output")) + " 6\n";
+            String at = server.url() + "go/ac/" + sha256(bytes("action"));
+
+            assertEquals(404, get(at, null).statusCode());
+            assertEquals(401, put(at, bytes(entry), null).statusCode());
+            assertEquals(401, put(at, bytes(entry), basic("ci-push", "wrong")).statusCode());
+            assertEquals(201, put(at, bytes(entry), basic("ci-push", "the-password")).statusCode());
+            assertEquals(204, put(at, bytes(entry), basic("ci-push", "the-password")).statusCode());
+            HttpResponse<byte[]> anonymous = get(at, null);
+
+            assertEquals(200, anonymous.statusCode());
+            assertEquals(entry, new String(anonymous.body(), StandardCharsets.UTF_8));
+            assertTrue(Files.isRegularFile(server.store().resolve("go/ac").resolve(sha256(bytes("action")))));
+        }
+    }
+
+    @Test
     void theServersOwnFilesStayInItsDirectory() throws Exception {
         try (NginxWebDav server = NginxWebDav.startIn(dir)) {
             get(server.url() + "ac/" + "1".repeat(64), null);
@@ -162,6 +187,21 @@ class NginxWebDavTest {
             assertTrue(Files.readString(server.accessLog()).contains("GET /ac/" + "1".repeat(64) + " HTTP/1.1\" 404"));
             assertTrue(server.store().startsWith(dir));
         }
+    }
+
+    /** The first ```nginx block of a markdown file. */
+    private static String nginxBlockOf(Path markdown) throws IOException {
+        String text = Files.readString(markdown);
+        int start = text.indexOf("```nginx\n");
+        assertTrue(start >= 0, markdown + " has no ```nginx block");
+        int from = start + "```nginx\n".length();
+        return text.substring(from, text.indexOf("```", from));
+    }
+
+    /** The recipe must still say what the test replaces, or the test would silently test something else. */
+    private static String replaceOnce(String text, String what, String with) {
+        assertEquals(1, text.split(Pattern.quote(what), -1).length - 1, "the recipe should contain once: " + what);
+        return text.replace(what, with);
     }
 
     private static HttpResponse<byte[]> get(String url, String authorization) throws IOException, InterruptedException {
