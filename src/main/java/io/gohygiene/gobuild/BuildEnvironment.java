@@ -10,6 +10,7 @@ import io.gohygiene.toolchain.LiveSystemProbe;
 import io.gohygiene.toolchain.SystemProbe;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -169,7 +170,20 @@ public final class BuildEnvironment {
             why.add("GOFLAGS not set (no vendor/ directory; GOFLAGS from the environment "
                     + (request.inheritBuildEnvironment() ? "would be inherited" : "is not inherited") + ")");
         }
+        if (request.remoteCache() != null) {
+            // The cache key stays go's own action ID, which covers GOOS, GOARCH, CC and the flags set above: a target
+            // built with another C compiler can never receive an object built with this one.
+            set(env, set, why, "GOCACHEPROG", io.gohygiene.remotecache.CacheProgramCommand.current(),
+                    "<remoteCache> " + request.remoteCache() + ": the plugin's cache program");
+            request.remoteCache().environment(remoteCacheReport(request.workDirectory(), target))
+                    .forEach((name, value) -> set(env, set, why, name, value, "<remoteCache>"));
+        }
         return new BuildEnvironment(env, why, ignored, set.keySet());
+    }
+
+    /** Where the cache program of {@code target}'s go commands appends what it did. */
+    static Path remoteCacheReport(Path workDirectory, Target target) {
+        return workDirectory.resolve("remote-cache-" + OutputNames.key(target) + ".jsonl");
     }
 
     /**

@@ -32,18 +32,35 @@ import java.util.Objects;
  *                                like the shell's, the others are passed on, and the go process runs with GOENV=off
  * @param names                   the output name ({@code <name>}) of a package, by its entry in {@code packages}; a package
  *                                without one is named as go names it ({@link OutputNames#goName})
+ * @param remoteCache             the shared build cache go reaches through GOCACHEPROG, or null for go's own local cache
+ *                                (the caller checked that go is 1.24 or newer)
  */
 public record BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory,
                            List<String> buildFlags, String ldflags, List<String> tags, String buildmode, boolean trimpath,
                            Map<String, String> environment, boolean inheritBuildEnvironment, Duration timeout,
                            int parallelism, Map<String, String> cgoFlags, CgoPaths cgoPaths, Map<String, String> goEnvFile,
-                           Map<String, String> names) {
+                           Map<String, String> names, io.gohygiene.remotecache.RemoteCache remoteCache) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     /** The variables {@code cgoFlags} may name. */
     public static final java.util.Set<String> CGO_FLAG_VARIABLES = java.util.Set.of("CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS",
             "CGO_FFLAGS", "CGO_LDFLAGS");
+
+    /** A request without a remote cache. */
+    public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,
+                        String ldflags, List<String> tags, String buildmode, boolean trimpath, Map<String, String> environment,
+                        boolean inheritBuildEnvironment, Duration timeout, int parallelism, Map<String, String> cgoFlags,
+                        CgoPaths cgoPaths, Map<String, String> goEnvFile, Map<String, String> names) {
+        this(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath, environment,
+                inheritBuildEnvironment, timeout, parallelism, cgoFlags, cgoPaths, goEnvFile, names, null);
+    }
+
+    /** This request with {@code remoteCache} (null: go's local cache only). */
+    public BuildRequest withRemoteCache(io.gohygiene.remotecache.RemoteCache remoteCache) {
+        return new BuildRequest(moduleDirectory, packages, outputRoot, workDirectory, buildFlags, ldflags, tags, buildmode, trimpath,
+                environment, inheritBuildEnvironment, timeout, parallelism, cgoFlags, cgoPaths, goEnvFile, names, remoteCache);
+    }
 
     /** A request whose packages are all named as go names them. */
     public BuildRequest(Path moduleDirectory, List<String> packages, Path outputRoot, Path workDirectory, List<String> buildFlags,

@@ -1,6 +1,7 @@
 package io.gohygiene.gobuild;
 
 import io.gohygiene.platform.Target;
+import io.gohygiene.remotecache.RemoteCacheSummary;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,16 @@ import java.util.Map;
  *                    script beside holds the commands of every package)
  * @param environment the complete environment go ran with
  * @param unchanged   true when every output came out byte for byte as it was before (its file was left alone)
+ * @param remoteCache what the remote cache did for this target's go commands, or null without one
  */
 public record BuildResult(Target target, List<Path> outputs, Duration elapsed, List<String> argv,
-                          Map<String, String> environment, boolean unchanged) {
+                          Map<String, String> environment, boolean unchanged, RemoteCacheSummary remoteCache) {
+
+    /** A target built without a remote cache. */
+    public BuildResult(Target target, List<Path> outputs, Duration elapsed, List<String> argv, Map<String, String> environment,
+                       boolean unchanged) {
+        this(target, outputs, elapsed, argv, environment, unchanged, null);
+    }
 
     public BuildResult {
         outputs = List.copyOf(outputs);

@@ -9,6 +9,7 @@ import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.process.ProcessTimeoutException;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.remotecache.RemoteCacheSummary;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LocatedGo;
 import io.gohygiene.toolchain.ToolchainException;
@@ -86,6 +87,15 @@ public final class GoBuild {
                     + "); check that " + request.outputRoot() + " and " + request.workDirectory() + " are writable", e);
         }
 
+        Path cacheReport = BuildEnvironment.remoteCacheReport(request.workDirectory(), target);
+        if (request.remoteCache() != null) {
+            try {
+                Files.deleteIfExists(cacheReport);
+            } catch (IOException e) {
+                throw new BuildException(target, "cannot remove the last remote cache report " + cacheReport + " (" + e.getMessage()
+                        + "); check that " + request.workDirectory() + " is writable", e);
+            }
+        }
         boolean unchanged = true;
         for (int i = 0; i < finals.size(); i++) {
             Path out = finals.get(i);
@@ -126,7 +136,18 @@ public final class GoBuild {
                 }
             }
         }
-        return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged);
+        return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged,
+                request.remoteCache() == null ? null : remoteCacheSummary(cacheReport, target));
+    }
+
+    /** What the cache program reported; a report that cannot be read is said as a warning, the build stands. */
+    private static RemoteCacheSummary remoteCacheSummary(Path report, Target target) {
+        try {
+            return RemoteCacheSummary.read(report);
+        } catch (IOException e) {
+            return RemoteCacheSummary.EMPTY.plus(new RemoteCacheSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
+                    List.of("cannot read the remote cache report " + report + " of " + target.name() + ": " + e.getMessage())));
+        }
     }
 
     /** {@link OutputNames#key}, kept for callers of the old name. */

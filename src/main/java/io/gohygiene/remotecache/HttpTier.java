@@ -1,0 +1,227 @@
+package io.gohygiene.remotecache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shared cache server, over plain HTTP GET and PUT: {@code <url>ac/<action ID hex>} holds
+ * {@code <output ID hex> <size>\n}, {@code <url>cas/<output ID hex>} the object (so bazel-remote's {@code /cas/} checks
+ * the hash too). The first failure that says the server is unusable (unreachable, too slow, 5xx, credentials
+ * refused) turns the tier off for the rest of this go command with one warning: the build goes on with the local
+ * cache, it never fails because of the server.
+ */
+final class HttpTier {
+
+    private static final Pattern ENTRY = Pattern.compile("([0-9a-f]{64}) ([0-9]{1,15})\\s*");
+
+    private final RemoteCache settings;
+    private final CacheCounters counters;
+    private final HttpClient client;
+    private final Optional<String> authorization;
+    private volatile boolean usable = true;
+    private volatile boolean pushing;
+
+    HttpTier(RemoteCache settings, CacheCounters counters) {
+        this.settings = settings;
+        this.counters = counters;
+        this.pushing = settings.push();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.authorization = settings.username().map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + settings.password().orElse("")).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    boolean usable() {
+        return usable;
+    }
+
+    boolean pushing() {
+        return usable && pushing;
+    }
+
+    /** What the server maps {@code actionId} to; empty for a miss, or when the server is off. */
+    Optional<Ref> entry(byte[] actionId) {
+        if (!usable) {
+            return Optional.empty();
+        }
+        URI uri = settings.url().resolve("ac/" + HexFormat.of().formatHex(actionId));
+        Optional<HttpResponse<byte[]>> response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.isEmpty() || !ok(response.get(), uri)) {
+            return Optional.empty();
+        }
+        String body = new String(response.get().body(), StandardCharsets.ISO_8859_1);
+        Matcher m = ENTRY.matcher(body);
+        if (!m.matches()) {
+            counters.rejected.incrementAndGet();
+            counters.warnOnce("entry", "the remote cache answered " + uri + " with something that is not a cache entry ("
+                    + contentType(response.get()) + ", " + response.get().body().length + " bytes; a login or error page?):"
+                    + " counted as a miss; check <remoteCache><url> and the credentials");
+            return Optional.empty();
+        }
+        return Optional.of(new Ref(HexFormat.of().parseHex(m.group(1)), Long.parseLong(m.group(2))));
+    }
+
+    /** An entry of the server: the object's ID and size. */
+    record Ref(byte[] outputId, long size) {
+    }
+
+    /**
+     * Downloads the object of {@code ref} into {@code file} and checks that its SHA-256 is the output ID; false (a
+     * miss) when it is absent, the server is off, or the bytes are not what the ID says: a corrupted or poisoned
+     * object never reaches the build.
+     */
+    boolean object(Ref ref, Path file) throws IOException {
+        if (!usable) {
+            return false;
+        }
+        String hex = HexFormat.of().formatHex(ref.outputId());
+        URI uri = settings.url().resolve("cas/" + hex);
+        Optional<HttpResponse<InputStream>> response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.isEmpty()) {
+            return false;
+        }
+        MessageDigest sha = io.gohygiene.files.Sha256.digest();
+        long size = 0;
+        long start = System.nanoTime();
+        // Reading is the server's problem (the tier turns off); writing is our disk's (the caller says so).
+        try (InputStream in = response.get().body(); OutputStream out = Files.newOutputStream(file)) {
+            if (!ok(response.get(), uri)) {
+                return false;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    return unusable("the remote cache " + settings.url() + " broke off while sending " + uri + " (" + e + ")");
+                }
+                if (n < 0) {
+                    break;
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                size += n;
+            }
+        } finally {
+            counters.networkNanos.addAndGet(System.nanoTime() - start);
+        }
+        counters.bytesDown.addAndGet(size);
+        if (size != ref.size() || !MessageDigest.isEqual(sha.digest(), ref.outputId())) {
+            counters.rejected.incrementAndGet();
+            counters.warnOnce("object", "the remote cache sent " + uri + " with bytes whose SHA-256 is not its ID (" + size
+                    + " bytes, " + ref.size() + " expected; " + contentType(response.get()) + "): corrupted, poisoned or a page"
+                    + " of the server; counted as a miss, the build compiles it itself");
+            return false;
+        }
+        return true;
+    }
+
+    /** Uploads the object, then the entry (so an entry never names an object the server lacks). */
+    void push(byte[] actionId, byte[] outputId, long size, Path object) {
+        if (!pushing()) {
+            return;
+        }
+        URI cas = settings.url().resolve("cas/" + HexFormat.of().formatHex(outputId));
+        URI ac = settings.url().resolve("ac/" + HexFormat.of().formatHex(actionId));
+        try {
+            if (!put(cas, HttpRequest.BodyPublishers.ofFile(object))) {
+                return;
+            }
+        } catch (java.io.FileNotFoundException e) {
+            return;  // the local object went away (the tier was cleaned): nothing to push
+        }
+        counters.bytesUp.addAndGet(size);
+        byte[] entry = (HexFormat.of().formatHex(outputId) + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
+        if (put(ac, HttpRequest.BodyPublishers.ofByteArray(entry))) {
+            counters.pushed.incrementAndGet();
+        }
+    }
+
+    private boolean put(URI uri, HttpRequest.BodyPublisher body) {
+        Optional<HttpResponse<Void>> response = send(request(uri).PUT(body).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.isEmpty()) {
+            return false;
+        }
+        int status = response.get().statusCode();
+        if (status >= 200 && status < 300) {
+            return true;
+        }
+        if (status >= 500) {
+            return unusable("the remote cache " + settings.url() + " answered HTTP " + status + " to an upload");
+        }
+        pushing = false;
+        counters.warnOnce("push", "the remote cache " + settings.url() + " refused an upload with HTTP " + status
+                + (status == 401 || status == 403 ? ": check the credentials of <serverId> " + settings.serverId().orElse("(none given)")
+                + " and that they may write" : status == 405 ? ": the server does not take PUT (nginx: dav_methods PUT)" : "")
+                + "; nothing more is pushed by this build");
+        return false;
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("User-Agent", "go-hygiene-cache");
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        return builder;
+    }
+
+    private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        long start = System.nanoTime();
+        try {
+            return Optional.of(client.send(request, handler));
+        } catch (HttpTimeoutException e) {
+            unusable("the remote cache " + settings.url() + " did not answer within " + settings.timeout().toMillis() + " ms");
+        } catch (IOException e) {
+            unusable("the remote cache " + settings.url() + " is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            counters.networkNanos.addAndGet(System.nanoTime() - start);
+        }
+        return Optional.empty();
+    }
+
+    /** 200 for GET; 404 a plain miss; 401/403 and 5xx turn the tier off. */
+    private boolean ok(HttpResponse<?> response, URI uri) {
+        int status = response.statusCode();
+        if (status == 200) {
+            return true;
+        }
+        if (status == 404) {
+            return false;
+        }
+        if (status == 401 || status == 403) {
+            return unusable("the remote cache " + settings.url() + " refused to read with HTTP " + status + ": check the credentials"
+                    + " of <serverId> " + settings.serverId().orElse("(none given)"));
+        }
+        if (status >= 500) {
+            return unusable("the remote cache " + settings.url() + " answered HTTP " + status + " for " + uri);
+        }
+        counters.warnOnce("status" + status, "the remote cache answered HTTP " + status + " for " + uri + ": counted as a miss");
+        return false;
+    }
+
+    private boolean unusable(String why) {
+        usable = false;
+        counters.warnOnce("unusable", why + ": the rest of this build uses the local cache only");
+        return false;
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("no Content-Type");
+    }
+}
