@@ -145,8 +145,8 @@ public final class GoBuild {
         try {
             return RemoteCacheSummary.read(report);
         } catch (IOException e) {
-            return RemoteCacheSummary.EMPTY.plus(new RemoteCacheSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
-                    List.of("cannot read the remote cache report " + report + " of " + target.name() + ": " + e.getMessage())));
+            return new RemoteCacheSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
+                    List.of("cannot read the remote cache report " + report + " of " + target.name() + ": " + e.getMessage()));
         }
     }
 

@@ -31,7 +31,7 @@ final class HttpTier {
 
     private final RemoteCache settings;
     private final CacheCounters counters;
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final Optional<String> authorization;
     private volatile boolean usable = true;
     private volatile boolean pushing;
@@ -40,8 +40,6 @@ final class HttpTier {
         this.settings = settings;
         this.counters = counters;
         this.pushing = settings.push();
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = settings.username().map(user -> "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + settings.password().orElse("")).getBytes(StandardCharsets.UTF_8)));
     }
@@ -173,6 +171,22 @@ final class HttpTier {
         return false;
     }
 
+    /** Built on the first request: a go command whose gets all hit the local disk never pays for it. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("User-Agent", "go-hygiene-cache");
         authorization.ifPresent(value -> builder.header("Authorization", value));
@@ -182,7 +196,7 @@ final class HttpTier {
     private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         long start = System.nanoTime();
         try {
-            return Optional.of(client.send(request, handler));
+            return Optional.of(client().send(request, handler));
         } catch (HttpTimeoutException e) {
             unusable("the remote cache " + settings.url() + " did not answer within " + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {

@@ -104,7 +104,7 @@ final class ProtocolInput {
             if (filled == chunk.length || end && filled > 0) {
                 int n;
                 try {
-                    n = decoder.decode(java.util.Arrays.copyOf(chunk, filled), decoded);
+                    n = decoder.decode(filled == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, filled), decoded);
                 } catch (IllegalArgumentException e) {
                     throw new IOException("the body of a put is not valid base64", e);
                 }
