@@ -182,7 +182,7 @@ public final class BuildEnvironment {
     }
 
     /** Where the cache program of {@code target}'s go commands appends what it did. */
-    static Path remoteCacheReport(Path workDirectory, Target target) {
+    public static Path remoteCacheReport(Path workDirectory, Target target) {
         return workDirectory.resolve("remote-cache-" + OutputNames.key(target) + ".jsonl");
     }
 

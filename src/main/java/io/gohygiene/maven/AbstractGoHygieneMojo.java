@@ -28,7 +28,6 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
     @Parameter(property = "go-hygiene.go")
     String go;
 
-    /** How long one go command may run before it and its children are killed: 90s, 5m, 1h. */
     /**
      * Provision the Go release the project asks for ({@code <rules><goVersion>} naming one release, else go.mod's
      * toolchain or go line) when the located go is missing, of another release or of a foreign architecture:
@@ -40,6 +39,7 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
     @org.apache.maven.plugins.annotations.Component
     org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
 
+    /** How long one go command may run before it and its children are killed: 90s, 5m, 1h. */
     @Parameter(property = "go-hygiene.timeout", defaultValue = "10m")
     String timeout;
 

@@ -90,6 +90,14 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     @Parameter(property = "go-hygiene.attach", defaultValue = "true")
     boolean attach;
 
+    /**
+     * A shared Go build cache on an HTTP server (nginx WebDAV, bazel-remote, an Artifactory or Nexus generic
+     * repository): {@code <remoteCache><url>https://cache.example/go/</url><serverId>go-cache</serverId></remoteCache>},
+     * read-only unless {@code <push>true</push>}; needs go 1.24 or newer. See docs/remote-cache-servers.md.
+     */
+    @Parameter
+    RemoteCacheConfig remoteCache;
+
     @Parameter(defaultValue = "${project.build.directory}/go", readonly = true)
     File outputDirectory;
 
@@ -110,10 +118,12 @@ public class BuildMojo extends AbstractGoHygieneMojo {
         GoToolchain go = probeGo(probe);
         BuildPlan plan = plan(go, probe);
         requireMatchingCompilers(go, probe, plan.targets());
-        BuildRequest request = request(go, probe);
+        BuildRequest request = request(go, probe)
+                .withRemoteCache(RemoteCacheSettings.resolve(remoteCache, session, settingsDecrypter, go, getLog()).orElse(null));
         String building = "go-hygiene: building " + String.join(", ", request.packages().isEmpty() ? List.of(".") : request.packages())
                 + " for " + plan.targets().size() + " target(s), " + Math.min(request.parallelism(), plan.targets().size())
-                + " at a time, with " + go.versionLine();
+                + " at a time, with " + go.versionLine()
+                + (request.remoteCache() == null ? "" : ", remote cache " + request.remoteCache());
         if (details) {
             getLog().info(building);
         } else {
@@ -186,14 +196,24 @@ public class BuildMojo extends AbstractGoHygieneMojo {
             }
         }
 
+        /** Remote cache warnings already said, by their shape: one line per kind of problem, not per target or object. */
+        private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         @Override
         public void finished(BuildResult r) {
             // An unchanged output is the everyday no-op: the summary line says it for all of them.
-            if (r.unchanged() && !details) {
-                return;
+            if (!r.unchanged() || details) {
+                getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
+                        + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
             }
-            getLog().info("  " + r.target().name() + ": built in " + Durations.format(r.elapsed()) + " -> "
-                    + String.join(", ", r.outputs().stream().map(p -> relative(p)).toList()) + (r.unchanged() ? " (unchanged)" : ""));
+            if (r.remoteCache() != null) {
+                getLog().info("  " + r.target().name() + ": remote cache: " + r.remoteCache().line());
+                for (String warning : r.remoteCache().warnings()) {
+                    if (warned.add(io.gohygiene.remotecache.RemoteCacheSummary.shape(warning))) {
+                        getLog().warn("go-hygiene: " + warning);
+                    }
+                }
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.gohygiene.maven;
 
+import io.gohygiene.gobuild.BuildEnvironment;
 import io.gohygiene.gobuild.BuildRequest;
 import io.gohygiene.gobuild.CToolchain;
 import io.gohygiene.gotest.CoverageProfile;
@@ -14,6 +15,7 @@ import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.Durations;
 import io.gohygiene.process.ProcessRunner;
+import io.gohygiene.remotecache.RemoteCacheSummary;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LiveSystemProbe;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -98,6 +100,10 @@ public class TestMojo extends AbstractGoHygieneMojo {
     @Parameter
     java.util.Map<String, String> cgoFlags;
 
+    /** The shared Go build cache, as for the build goal: the test binaries' compilation reuses what another machine built. */
+    @Parameter
+    RemoteCacheConfig remoteCache;
+
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports", readonly = true)
     File reportsDirectory;
 
@@ -119,16 +125,20 @@ public class TestMojo extends AbstractGoHygieneMojo {
         GoTestRequest request = request(go, probe);
         List<TargetRun> runs = new ArrayList<>();
         try {
+            clearCacheReport(request, host);
             runs.add(logSummary(new TargetRun("", GoTestRun.run(go.executable(), go.hostPlatform(), host,
                     cToolchains().getOrDefault(host, CToolchain.DEFAULT), request, new ProcessRunner()))));
+            logCacheSummary(request, host);
             for (EmulatedTestPlan plan : EmulatedTestPlan.plan(testTargets(), sysroots(), go.hostPlatform(), probe)) {
                 if (plan.emulator().isEmpty()) {
                     getLog().warn("go-hygiene: " + plan.skipped().orElseThrow());
                     continue;
                 }
                 getLog().info("go-hygiene: tests of " + plan.target().name() + " under " + String.join(" ", plan.emulator().get().command()));
+                clearCacheReport(request, plan.target());
                 runs.add(logSummary(new TargetRun(plan.target().name(), GoTestRun.runEmulated(go.executable(), go.hostPlatform(), plan.target(),
                         cToolchains().getOrDefault(plan.configured(), CToolchain.DEFAULT), request, plan.emulator().get(), new ProcessRunner()))));
+                logCacheSummary(request, plan.target());
             }
         } catch (GoTestException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -140,6 +150,35 @@ public class TestMojo extends AbstractGoHygieneMojo {
         runs.get(0).result().coverage().ifPresent(this::logCoverage);
         if (coverage && minimumCoverage != null) {
             requireCoverage(runs.get(0).result().coverage());
+        }
+    }
+
+    /** The remote cache report of {@code target}'s go commands starts empty for this run (the build goal's is read). */
+    private void clearCacheReport(GoTestRequest request, Target target) throws MojoExecutionException {
+        if (request.build().remoteCache() != null) {
+            Path report = BuildEnvironment.remoteCacheReport(workDirectory.toPath(), target);
+            try {
+                java.nio.file.Files.deleteIfExists(report);
+            } catch (java.io.IOException e) {
+                throw new MojoExecutionException("cannot remove the last remote cache report " + report + " (" + e.getMessage()
+                        + "); check that " + workDirectory + " is writable");
+            }
+        }
+    }
+
+    /** What the remote cache did for the go test of {@code target}: one line, and each kind of problem once. */
+    private void logCacheSummary(GoTestRequest request, Target target) {
+        if (request.build().remoteCache() == null) {
+            return;
+        }
+        Path report = BuildEnvironment.remoteCacheReport(workDirectory.toPath(), target);
+        try {
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report);
+            getLog().info("  " + target.name() + " tests: remote cache: " + summary.line());
+            java.util.Set<String> said = new java.util.HashSet<>();
+            summary.warnings().stream().filter(w -> said.add(RemoteCacheSummary.shape(w))).forEach(w -> getLog().warn("go-hygiene: " + w));
+        } catch (java.io.IOException e) {
+            getLog().warn("go-hygiene: cannot read the remote cache report " + report + ": " + e.getMessage());
         }
     }
 
@@ -191,7 +230,8 @@ public class TestMojo extends AbstractGoHygieneMojo {
         try {
             BuildRequest build = new BuildRequest(coreModuleDirectory(), List.of(), buildDirectory().resolve("go"), workDirectory.toPath(),
                     List.of(), null, list(tags), null, trimpath, probe.environment(), inheritEnvironment, coreTimeout(), 1, cgoFlags,
-                    cgoPaths(go, workDirectory.toPath()), goEnvFile(go, probe), java.util.Map.of());
+                    cgoPaths(go, workDirectory.toPath()), goEnvFile(go, probe), java.util.Map.of())
+                    .withRemoteCache(RemoteCacheSettings.resolve(remoteCache, session, settingsDecrypter, go, getLog()).orElse(null));
             return new GoTestRequest(build, TestSelection.of(test, list(testPackages)), testFlags,
                     coverage ? Optional.of(workDirectory.toPath().resolve("coverage.out")) : Optional.empty(),
                     Optional.of(coberturaFile.toPath()), reportsDirectory.toPath());

@@ -78,6 +78,25 @@ public record RemoteCache(URI url, Optional<String> serverId, Optional<String> u
         return URI.create(scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
     }
 
+    /** The first release whose go starts a GOCACHEPROG (cmd/go/internal/cacheprog, Go 1.24). */
+    public static final io.gohygiene.version.GoVersion FIRST_GO = io.gohygiene.version.GoVersion.parse("1.24").orElseThrow();
+
+    /** Whether {@code go} starts a cache program; an older go ignores GOCACHEPROG and builds with its local cache. */
+    public static boolean supportedBy(io.gohygiene.version.GoVersion go) {
+        return go.compareTo(FIRST_GO) >= 0;
+    }
+
+    /**
+     * The disk tier when {@code <remoteCache><directory>} is not given: beside go's own objects, in
+     * {@code <GOCACHE>/go-hygiene-remote-cache} (go's cache trimming and {@code go clean -cache} touch only its
+     * two-hex-digit directories, so this one is left alone), else under {@code ~/.cache/go-hygiene/}.
+     */
+    public static Path defaultLocalDirectory(Optional<String> goCache, Path userHome) {
+        return goCache.filter(dir -> !dir.isBlank() && !dir.equals("off") && Path.of(dir).isAbsolute())
+                .map(dir -> Path.of(dir, "go-hygiene-remote-cache"))
+                .orElse(userHome.resolve(".cache").resolve("go-hygiene").resolve("remote-cache"));
+    }
+
     /** Problems worth one line before the build: credentials sent in clear text. */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();

@@ -53,6 +53,14 @@ public record RemoteCacheSummary(long gets, long localHits, long remoteHits, lon
                 network.plus(o.network), new ArrayList<>(both));
     }
 
+    /**
+     * {@code warning} without what differs from one object or target to the next (IDs, sizes), so that the build can
+     * say each kind of problem once for all its targets.
+     */
+    public static String shape(String warning) {
+        return warning.replaceAll("[0-9a-f]{16,}", "#").replaceAll("\\d+", "0");
+    }
+
     /** {@code 412 hits (380 from the server), 3 misses, 41.2 MB down, 0 B up, 1.3 s on the network}. */
     public String line() {
         StringBuilder s = new StringBuilder();
