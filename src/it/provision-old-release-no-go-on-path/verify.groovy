@@ -10,6 +10,9 @@ def dir = new File(cache, 'golang.org/toolchain@v0.0.1-go1.21.13.linux-amd64')
 assert first =~ /Go toolchain: go version go1\.21\.13 linux\/amd64 at \S+golang\.org\/toolchain@v0\.0\.1-go1\.21\.13\.linux-amd64\/bin\/go \(found via provisioned golang\.org\/toolchain@v0\.0\.1-go1\.21\.13\.linux-amd64 for <goVersion> \[1\.21\.13\]; no usable go was found/
 assert first =~ /downloaded from https:\/\/proxy\.golang\.org\/golang\.org\/toolchain\/@v\/v0\.0\.1-go1\.21\.13\.linux-amd64\.zip, h1:\S+ verified against sum\.golang\.org \(signed tree of \d+ records, inclusion of record \d+ proven\)/
 assert first.contains('BUILD SUCCESS')
+// <remoteCache> with a go older than 1.24: said once per goal that builds, and no cache program was started.
+assert first.contains('<remoteCache> needs go1.24 or newer (GOCACHEPROG); go1.21.13 builds with its local cache only')
+assert !first.contains('remote cache:') && !new File(basedir, 'target/go-hygiene/remote-cache-linux_amd64.jsonl').exists()
 // The second, offline, from the cache.
 assert second =~ /found via provisioned golang\.org\/toolchain@v0\.0\.1-go1\.21\.13\.linux-amd64 .*from the module cache /
 assert second.contains('BUILD SUCCESS')

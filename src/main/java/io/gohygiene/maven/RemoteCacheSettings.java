@@ -41,7 +41,7 @@ final class RemoteCacheSettings {
             throw new MojoExecutionException(e.getMessage());
         }
         if (!RemoteCache.supportedBy(go.version())) {
-            log.info("go-hygiene: <remoteCache> needs go " + RemoteCache.FIRST_GO + " or newer (GOCACHEPROG); "
+            log.info("go-hygiene: <remoteCache> needs " + RemoteCache.FIRST_GO.goName() + " or newer (GOCACHEPROG); "
                     + go.version().goName() + " builds with its local cache only");
             return Optional.empty();
         }
