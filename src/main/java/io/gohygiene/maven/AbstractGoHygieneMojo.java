@@ -126,12 +126,13 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
 
     /** A rule value: the go-hygiene.NAME user or system property if set, else the {@code <rules>} value. */
     Optional<String> rule(String name, String configured) {
-        String fromProperty = session.getUserProperties().getProperty("go-hygiene." + name,
-                session.getSystemProperties().getProperty("go-hygiene." + name));
-        if (fromProperty != null && !fromProperty.isBlank()) {
-            return Optional.of(fromProperty);
-        }
-        return Optional.ofNullable(configured).filter(v -> !v.isBlank());
+        return userOrSystemProperty(session, "go-hygiene." + name).or(() -> Optional.ofNullable(configured).filter(v -> !v.isBlank()));
+    }
+
+    /** The user property {@code name} (-D), else the system property; empty when unset or blank. */
+    static Optional<String> userOrSystemProperty(MavenSession session, String name) {
+        String value = session == null ? null : session.getUserProperties().getProperty(name, session.getSystemProperties().getProperty(name));
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     RulesConfig rulesConfig() {

@@ -12,7 +12,6 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -86,13 +85,8 @@ final class RemoteCacheSettings {
 
     /** The {@code go-hygiene.remoteCache.NAME} user or system property, else the configured value. */
     private static Optional<String> value(MavenSession session, String name, String configured) {
-        String property = "go-hygiene.remoteCache." + name;
-        String fromProperty = session == null ? null
-                : session.getUserProperties().getProperty(property, session.getSystemProperties().getProperty(property));
-        if (fromProperty != null && !fromProperty.isBlank()) {
-            return Optional.of(fromProperty.strip());
-        }
-        return Optional.ofNullable(configured).map(String::strip).filter(v -> !v.isEmpty());
+        return AbstractGoHygieneMojo.userOrSystemProperty(session, "go-hygiene.remoteCache." + name)
+                .or(() -> Optional.ofNullable(configured)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static Server server(MavenSession session, SettingsDecrypter decrypter, String id, Log log) throws MojoExecutionException {
