@@ -20,8 +20,19 @@ assert lines[0] =~ /0 hits \(0 from the server\), \d+ misses, 0 B down, .* up \(
 def b = (lines[1] =~ /(\d+) hits \((\d+) from the server\), (\d+) miss/)
 assert b.find() : lines[1]
 assert (b.group(2) as int) > 10 && (b.group(3) as int) <= 2 : lines[1]
+// The test goal: one line per execution; C compiled the test binary and pushed it, D got everything from the server
+// (go test keeps its test results in the same cache: D's run may be "(cached)" from C's).
+def testLines = log.readLines().findAll { it.contains('linux/amd64 tests: remote cache: ') }
+assert testLines.size() == 2 : testLines
+assert testLines[0] =~ /\(\d+ pushed\)/ : testLines[0]
+def d = (testLines[1] =~ /(\d+) hits \((\d+) from the server\), (\d+) miss/)
+assert d.find() : testLines[1]
+assert (d.group(2) as int) > 0 && (d.group(3) as int) <= 2 && !testLines[1].contains('pushed') : testLines[1]
+def report = new File(basedir, 'target/surefire-reports/TEST-example.com.app.cmd.app.xml')
+assert report.isFile() && report.text.contains('name="TestGreeting"') : report
+
 // http with credentials: said, once per execution (each resolves its settings).
-assert log.readLines().count { it.contains('is plain http: the credentials of <server> go-cache are sent in clear text') } == 2
+assert log.readLines().count { it.contains('is plain http: the credentials of <server> go-cache are sent in clear text') } == 4
 
 ['ITCACHEPASS', 'U/Ax9Yz++MkHjZ5KVXHKg6He82wi7SHtf8kT4muySPw='].each { secret ->
     assert !log.contains(secret) : "${secret} in build.log"

@@ -137,17 +137,7 @@ public final class GoBuild {
             }
         }
         return new BuildResult(target, finals, Duration.ofNanos(System.nanoTime() - start), commands.get(0), env, unchanged,
-                request.remoteCache() == null ? null : remoteCacheSummary(cacheReport, target));
-    }
-
-    /** What the cache program reported; a report that cannot be read is said as a warning, the build stands. */
-    private static RemoteCacheSummary remoteCacheSummary(Path report, Target target) {
-        try {
-            return RemoteCacheSummary.read(report);
-        } catch (IOException e) {
-            return new RemoteCacheSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
-                    List.of("cannot read the remote cache report " + report + " of " + target.name() + ": " + e.getMessage()));
-        }
+                request.remoteCache() == null ? null : RemoteCacheSummary.readOrWarn(cacheReport, target.name()));
     }
 
     /** {@link OutputNames#key}, kept for callers of the old name. */

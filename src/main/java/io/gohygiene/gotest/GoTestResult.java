@@ -1,5 +1,7 @@
 package io.gohygiene.gotest;
 
+import io.gohygiene.remotecache.RemoteCacheSummary;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.Optional;
  * @param timedOut  the timeout, when the run was killed at it (its packages then hold tests without result)
  * @param command   the command as a person would type it, for messages
  * @param coverage  the coverage profile as read, with coverage on and a profile written
+ * @param remoteCache what the remote cache did for this run's compilations, with {@code <remoteCache>} on
  */
 public record GoTestResult(List<PackageResult> packages, List<Path> reports, Duration wall, Optional<Duration> timedOut,
-                           String command, Optional<CoverageProfile> coverage) {
+                           String command, Optional<CoverageProfile> coverage, Optional<RemoteCacheSummary> remoteCache) {
 
     public GoTestResult {
         packages = List.copyOf(packages);

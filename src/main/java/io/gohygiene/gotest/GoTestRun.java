@@ -12,6 +12,7 @@ import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.process.ProcessTimeoutException;
 import io.gohygiene.process.SecretMasking;
+import io.gohygiene.remotecache.RemoteCacheSummary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class GoTestRun {
                                     Optional<Emulator> emulator, ProcessRunner runner) throws GoTestException {
         long start = System.nanoTime();
         CommandLine command;
+        Path cacheReport = BuildEnvironment.remoteCacheReport(request.build().workDirectory(), target);
         try {
             List<String> argv = argv(go, request);
             if (emulator.isPresent()) {
@@ -67,6 +69,11 @@ public final class GoTestRun {
             }
             command = new CommandLine(argv, BuildEnvironment.compute(request.build(), target, host, cToolchain).variables(),
                     request.build().moduleDirectory(), request.build().timeout());
+            if (request.build().remoteCache() != null) {
+                // The cache program appends one line per go command: this run's summary starts from nothing.
+                Files.createDirectories(request.build().workDirectory());
+                Files.deleteIfExists(cacheReport);
+            }
             if (request.coverProfile().isPresent()) {
                 Files.createDirectories(request.coverProfile().get().getParent());
                 // A profile left by an earlier run must not be reported for this one if go writes none.
@@ -75,7 +82,7 @@ public final class GoTestRun {
         } catch (BuildException | IllegalArgumentException e) {
             throw new GoTestException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new GoTestException("cannot create the directory of " + request.coverProfile().get() + " (" + e.getMessage()
+            throw new GoTestException("cannot prepare " + request.build().workDirectory() + " for go test (" + e.getMessage()
                     + "); check that the build directory is writable", e);
         }
         TestRun events = new TestRun();
@@ -109,7 +116,9 @@ public final class GoTestRun {
             throw new GoTestException("cannot write the test reports into " + request.reportsDirectory() + " (" + e.getMessage()
                     + "); check that the directory is writable", e);
         }
-        return new GoTestResult(packages, reports, Duration.ofNanos(System.nanoTime() - start), timedOut, command.display(), coverage(request));
+        return new GoTestResult(packages, reports, Duration.ofNanos(System.nanoTime() - start), timedOut, command.display(), coverage(request),
+                request.build().remoteCache() == null ? Optional.empty()
+                        : Optional.of(RemoteCacheSummary.readOrWarn(cacheReport, target.name() + " tests")));
     }
 
     /** The profile go wrote, read and written as Cobertura XML; empty when go wrote none (no package built). */

@@ -124,21 +124,20 @@ public class TestMojo extends AbstractGoHygieneMojo {
         Target host = hostTarget(go);
         GoTestRequest request = request(go, probe);
         List<TargetRun> runs = new ArrayList<>();
+        java.util.Set<String> cacheWarningsSaid = new java.util.HashSet<>();
         try {
-            clearCacheReport(request, host);
             runs.add(logSummary(new TargetRun("", GoTestRun.run(go.executable(), go.hostPlatform(), host,
                     cToolchains().getOrDefault(host, CToolchain.DEFAULT), request, new ProcessRunner()))));
-            logCacheSummary(request, host);
+            logCacheSummary(host, runs.get(runs.size() - 1).result(), cacheWarningsSaid);
             for (EmulatedTestPlan plan : EmulatedTestPlan.plan(testTargets(), sysroots(), go.hostPlatform(), probe)) {
                 if (plan.emulator().isEmpty()) {
                     getLog().warn("go-hygiene: " + plan.skipped().orElseThrow());
                     continue;
                 }
                 getLog().info("go-hygiene: tests of " + plan.target().name() + " under " + String.join(" ", plan.emulator().get().command()));
-                clearCacheReport(request, plan.target());
                 runs.add(logSummary(new TargetRun(plan.target().name(), GoTestRun.runEmulated(go.executable(), go.hostPlatform(), plan.target(),
                         cToolchains().getOrDefault(plan.configured(), CToolchain.DEFAULT), request, plan.emulator().get(), new ProcessRunner()))));
-                logCacheSummary(request, plan.target());
+                logCacheSummary(plan.target(), runs.get(runs.size() - 1).result(), cacheWarningsSaid);
             }
         } catch (GoTestException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -153,33 +152,12 @@ public class TestMojo extends AbstractGoHygieneMojo {
         }
     }
 
-    /** The remote cache report of {@code target}'s go commands starts empty for this run (the build goal's is read). */
-    private void clearCacheReport(GoTestRequest request, Target target) throws MojoExecutionException {
-        if (request.build().remoteCache() != null) {
-            Path report = BuildEnvironment.remoteCacheReport(workDirectory.toPath(), target);
-            try {
-                java.nio.file.Files.deleteIfExists(report);
-            } catch (java.io.IOException e) {
-                throw new MojoExecutionException("cannot remove the last remote cache report " + report + " (" + e.getMessage()
-                        + "); check that " + workDirectory + " is writable");
-            }
-        }
-    }
-
-    /** What the remote cache did for the go test of {@code target}: one line, and each kind of problem once. */
-    private void logCacheSummary(GoTestRequest request, Target target) {
-        if (request.build().remoteCache() == null) {
-            return;
-        }
-        Path report = BuildEnvironment.remoteCacheReport(workDirectory.toPath(), target);
-        try {
-            RemoteCacheSummary summary = RemoteCacheSummary.read(report);
+    /** What the remote cache did for the go test of one target: one line, and each kind of problem once over all. */
+    private void logCacheSummary(Target target, GoTestResult result, java.util.Set<String> said) {
+        result.remoteCache().ifPresent(summary -> {
             getLog().info("  " + target.name() + " tests: remote cache: " + summary.line());
-            java.util.Set<String> said = new java.util.HashSet<>();
             summary.warnings().stream().filter(w -> said.add(RemoteCacheSummary.shape(w))).forEach(w -> getLog().warn("go-hygiene: " + w));
-        } catch (java.io.IOException e) {
-            getLog().warn("go-hygiene: cannot read the remote cache report " + report + ": " + e.getMessage());
-        }
+        });
     }
 
     /** One go test run: for the host ({@code label} empty) or for an emulated target ({@code label} its name). */

@@ -44,6 +44,19 @@ public record RemoteCacheSummary(long gets, long localHits, long remoteHits, lon
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * What the cache program reported in {@code report} for {@code whose} go commands; a report that cannot be read
+     * becomes a warning of the summary: the build or test run it describes stands.
+     */
+    public static RemoteCacheSummary readOrWarn(Path report, String whose) {
+        try {
+            return read(report);
+        } catch (IOException e) {
+            return new RemoteCacheSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO,
+                    List.of("cannot read the remote cache report " + report + " of " + whose + ": " + e.getMessage()));
+        }
+    }
+
     /** The two summed; warnings said once. */
     public RemoteCacheSummary plus(RemoteCacheSummary o) {
         Set<String> both = new LinkedHashSet<>(warnings);
