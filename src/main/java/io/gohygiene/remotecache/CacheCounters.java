@@ -23,6 +23,25 @@ final class CacheCounters {
     final AtomicLong bytesUp = new AtomicLong();
     final AtomicLong networkNanos = new AtomicLong();
     private final Map<String, String> warnings = new LinkedHashMap<>();
+    private int requestsInFlight;
+    private long networkSince;
+
+    /**
+     * A request to the server starts. The network time counts the wall-clock time with at least one request in flight:
+     * summed per request, 16 parallel gets would report 16 times the time the build actually waited.
+     */
+    synchronized void requestStarted() {
+        if (requestsInFlight++ == 0) {
+            networkSince = System.nanoTime();
+        }
+    }
+
+    /** A request started with {@link #requestStarted()} ended (answered, failed or timed out). */
+    synchronized void requestEnded() {
+        if (--requestsInFlight == 0) {
+            networkNanos.addAndGet(System.nanoTime() - networkSince);
+        }
+    }
 
     /** Records {@code message} unless a warning of {@code kind} was recorded already; true when it was the first. */
     synchronized boolean warnOnce(String kind, String message) {

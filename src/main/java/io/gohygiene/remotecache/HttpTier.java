@@ -95,7 +95,7 @@ final class HttpTier {
         }
         MessageDigest sha = io.gohygiene.files.Sha256.digest();
         long size = 0;
-        long start = System.nanoTime();
+        counters.requestStarted();
         // Reading is the server's problem (the tier turns off); writing is our disk's (the caller says so).
         try (InputStream in = response.get().body(); OutputStream out = Files.newOutputStream(file)) {
             if (!ok(response.get(), uri)) {
@@ -117,7 +117,7 @@ final class HttpTier {
                 size += n;
             }
         } finally {
-            counters.networkNanos.addAndGet(System.nanoTime() - start);
+            counters.requestEnded();
         }
         counters.bytesDown.addAndGet(size);
         if (size != ref.size() || !MessageDigest.isEqual(sha.digest(), ref.outputId())) {
@@ -194,19 +194,34 @@ final class HttpTier {
     }
 
     private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        long start = System.nanoTime();
+        counters.requestStarted();
         try {
             return Optional.of(client().send(request, handler));
         } catch (HttpTimeoutException e) {
             unusable("the remote cache " + settings.url() + " did not answer within " + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            unusable("the remote cache " + settings.url() + " is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            unusable("the remote cache " + settings.url() + " is unreachable (" + reason(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            counters.networkNanos.addAndGet(System.nanoTime() - start);
+            counters.requestEnded();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a request failed, in words: the JDK's own message for a server that closed the connection without an
+     * answer ("HTTP/1.1 header parser received no bytes") means nothing to a person.
+     */
+    static String reason(IOException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+        }
+        if (message.contains("header parser received no bytes") || message.contains("EOF reached while reading")) {
+            return "it closed the connection without an answer";
+        }
+        return message;
     }
 
     /** 200 for GET; 404 a plain miss; 401/403 and 5xx turn the tier off. */

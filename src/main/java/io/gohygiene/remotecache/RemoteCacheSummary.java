@@ -31,7 +31,7 @@ import java.util.Set;
  * @param pushed       entries uploaded to the server
  * @param bytesDown    object bytes fetched from the server
  * @param bytesUp      object bytes uploaded
- * @param network      time spent in requests to the server, summed over the requests
+ * @param network      wall-clock time with at least one request to the server in flight (summed over go commands)
  * @param warnings     distinct problems, each said once (the server unreachable, an HTML page for an object …)
  */
 public record RemoteCacheSummary(long gets, long localHits, long remoteHits, long misses, long rejected, long puts,
