@@ -38,13 +38,38 @@ public final class ModuleHttp {
     private final HttpClient client;
     private final HttpSettings settings;
 
-    public ModuleHttp(HttpSettings settings, List<URI> credentialedUrls) {
+    /** Credentials from the user info of {@code credentialedUrls} (GOPROXY entries), each for its own host only. */
+    public static ModuleHttp withUserInfoOf(HttpSettings settings, List<URI> credentialedUrls) {
+        return new ModuleHttp(settings, HostCredentials.ofUserInfo(credentialedUrls));
+    }
+
+    /** {@code credentials} for their hosts only (GOPROXY's user info, a settings.xml mirror's server). */
+    public ModuleHttp(HttpSettings settings, List<HostCredentials> credentials) {
         this.settings = settings;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(settings.connectTimeout());
         settings.proxy().ifPresent(p -> builder.proxy(new MavenProxySelector(p)));
-        builder.authenticator(new Credentials(settings.proxy(), credentialedUrls));
+        builder.authenticator(new Credentials(settings.proxy(), credentials));
         this.client = builder.build();
+    }
+
+    /** Basic credentials that are answered only to a challenge of {@code url}'s host and port. */
+    public record HostCredentials(URI url, String username, String password) {
+        @Override
+        public String toString() {
+            return url.getHost() + " as " + username;  // never the password
+        }
+
+        /** The user info of those of {@code urls} that carry one. */
+        public static List<HostCredentials> ofUserInfo(List<URI> urls) {
+            return urls.stream().filter(u -> u.getRawUserInfo() != null).map(u -> {
+                String info = u.getRawUserInfo();
+                int colon = info.indexOf(':');
+                String user = URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), StandardCharsets.UTF_8);
+                String password = colon < 0 ? "" : URLDecoder.decode(info.substring(colon + 1), StandardCharsets.UTF_8);
+                return new HostCredentials(u, user, password);
+            }).toList();
+        }
     }
 
     public HttpClient client() {
@@ -171,11 +196,11 @@ public final class ModuleHttp {
     /** Answers the proxy's and the module proxies' Basic challenges: credentials go only to the host they belong to. */
     private static final class Credentials extends Authenticator {
         private final Optional<HttpSettings.ProxyServer> proxy;
-        private final List<URI> credentialedUrls;
+        private final List<HostCredentials> credentials;
 
-        Credentials(Optional<HttpSettings.ProxyServer> proxy, List<URI> credentialedUrls) {
+        Credentials(Optional<HttpSettings.ProxyServer> proxy, List<HostCredentials> credentials) {
             this.proxy = proxy;
-            this.credentialedUrls = credentialedUrls.stream().filter(u -> u.getRawUserInfo() != null).toList();
+            this.credentials = List.copyOf(credentials);
         }
 
         @Override
@@ -184,13 +209,9 @@ public final class ModuleHttp {
                 return proxy.filter(p -> p.username().isPresent())
                         .map(p -> new PasswordAuthentication(p.username().get(), p.password().orElse("").toCharArray())).orElse(null);
             }
-            for (URI url : credentialedUrls) {
-                if (url.getHost().equalsIgnoreCase(getRequestingHost()) && port(url) == getRequestingPort()) {
-                    String info = url.getRawUserInfo();
-                    int colon = info.indexOf(':');
-                    String user = URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), StandardCharsets.UTF_8);
-                    String password = colon < 0 ? "" : URLDecoder.decode(info.substring(colon + 1), StandardCharsets.UTF_8);
-                    return new PasswordAuthentication(user, password.toCharArray());
+            for (HostCredentials c : credentials) {
+                if (c.url().getHost().equalsIgnoreCase(getRequestingHost()) && port(c.url()) == getRequestingPort()) {
+                    return new PasswordAuthentication(c.username(), c.password().toCharArray());
                 }
             }
             return null;

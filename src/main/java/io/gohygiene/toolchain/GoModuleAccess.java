@@ -24,13 +24,27 @@ public record GoModuleAccess(ModuleFetcher fetcher, GoProxyList proxies, ModuleH
         GoProxyList proxies;
         SumDbSetting sumDb;
         try {
-            proxies = GoProxyList.parse(defaults.goProxy());
             sumDb = SumDbSetting.parse(defaults.goSumDb());
+            proxies = GoProxyList.parse(defaults.goProxy());
         } catch (IllegalArgumentException e) {
             throw new ToolchainException(e.getMessage() + defaults.envFile().map(f -> " (environment or " + f + ")").orElse(""),
                     "fix the setting in the environment or with go env -w");
         }
-        ModuleHttp client = new ModuleHttp(settings, proxies.proxies().stream().map(GoProxyList.Entry::url).toList());
+        if (settings.mirror().isPresent()) {
+            // As Maven does for repositories: the mirror replaces what it mirrors (GOPROXY), for the plugin's downloads.
+            HttpSettings.GoProxyMirror mirror = settings.mirror().get();
+            try {
+                proxies = GoProxyList.parse(mirror.url().toString());
+            } catch (IllegalArgumentException e) {
+                throw new ToolchainException("settings.xml <mirror> " + mirror.id() + ": " + e.getMessage(),
+                        "give it the http(s) URL of a Go module proxy");
+            }
+        }
+        java.util.List<ModuleHttp.HostCredentials> credentials = new java.util.ArrayList<>(ModuleHttp.HostCredentials.ofUserInfo(
+                proxies.proxies().stream().map(GoProxyList.Entry::url).toList()));
+        settings.mirror().filter(m -> m.username().isPresent()).ifPresent(m ->
+                credentials.add(new ModuleHttp.HostCredentials(m.url(), m.username().get(), m.password().orElse(""))));
+        ModuleHttp client = new ModuleHttp(settings, credentials);
         return new GoModuleAccess(new ModuleFetcher(new ModuleCache(defaults.goModCache()), proxies, sumDb, client, settings.offline()), proxies, client);
     }
 }

@@ -89,7 +89,8 @@ public final class ProjectVulnDatabase {
         }
         VulnDatabase db = source.open(Optional.of(version), cacheDir);
         String name = VulnDatabaseSource.MODULE + "@" + version;
-        return new Opened(db, name, name + ", " + how + ", " + db.size() + " entries, verified against the checksum database");
+        return new Opened(db, name, name + ", " + how + ", " + db.size() + " entries, verified against the checksum database"
+                + http.mirror().map(m -> ", through the settings.xml " + m).orElse(""));
     }
 
     /** The newest version the proxy named less than a day ago, if recorded. */

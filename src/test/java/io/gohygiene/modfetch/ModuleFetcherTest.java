@@ -62,7 +62,7 @@ class ModuleFetcherTest {
     private ModuleFetcher fetcher(String goproxy, boolean offline) {
         HttpSettings http = new HttpSettings(Optional.empty(), Duration.ofSeconds(20), TIMEOUT, offline);
         GoProxyList proxies = GoProxyList.parse(goproxy);
-        return new ModuleFetcher(cache, proxies, SumDbSetting.sumGolangOrg(), new ModuleHttp(http, proxies.proxies().stream().map(GoProxyList.Entry::url).toList()), offline);
+        return new ModuleFetcher(cache, proxies, SumDbSetting.sumGolangOrg(), ModuleHttp.withUserInfoOf(http, proxies.proxies().stream().map(GoProxyList.Entry::url).toList()), offline);
     }
 
     private ModuleFetcher fetcher() {
@@ -179,7 +179,7 @@ class ModuleFetcherTest {
     @Test
     void gosumdbOffIsRefused() {
         HttpSettings http = new HttpSettings(Optional.empty(), Duration.ofSeconds(20), TIMEOUT, false);
-        ModuleFetcher off = new ModuleFetcher(cache, GoProxyList.parse(proxy.url().toString()), SumDbSetting.parse("off"), new ModuleHttp(http, List.of()), false);
+        ModuleFetcher off = new ModuleFetcher(cache, GoProxyList.parse(proxy.url().toString()), SumDbSetting.parse("off"), ModuleHttp.withUserInfoOf(http, List.of()), false);
         assertEquals("GOSUMDB=off: rsc.io/quote@v1.5.2 cannot be checked against the checksum database",
                 assertThrows(ModuleFetchException.class, () -> off.fetch(MODULE, VERSION)).getMessage());
     }

@@ -32,7 +32,7 @@ public final class RealVulnDb {
 
     static ModuleHttp http(GoProxyList proxies, boolean offline) {
         HttpSettings settings = new HttpSettings(java.util.Optional.empty(), Duration.ofSeconds(20), Duration.ofMinutes(5), offline);
-        return new ModuleHttp(settings, proxies.proxies().stream().map(GoProxyList.Entry::url).toList());
+        return ModuleHttp.withUserInfoOf(settings, proxies.proxies().stream().map(GoProxyList.Entry::url).toList());
     }
 
     static VulnDatabaseSource source(Path modcache, String goproxy, boolean offline) {

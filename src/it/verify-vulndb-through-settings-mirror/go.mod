@@ -1,0 +1,3 @@
+module example.com/mirrored
+
+go 1.24
