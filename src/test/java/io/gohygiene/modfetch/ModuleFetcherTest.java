@@ -199,6 +199,45 @@ class ModuleFetcherTest {
         assertEquals(1, proxy.requests(p -> p.endsWith(".zip")));
     }
 
+    /**
+     * Two builds on one host (two CI jobs, two JVMs) that need the same version at the same moment: the module
+     * cache's file lock makes the second wait for the first, which downloads it once, and both use the same tree.
+     * The zip is answered slowly, so both are inside the fetch at once.
+     */
+    @Test
+    void twoJvmsFetchingAtOnceDownloadOnce() throws Exception {
+        proxy.delay(p -> p.endsWith(".zip"), Duration.ofMillis(1500));
+        Path start = temp.resolve("start");
+        String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> jvms = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                jvms.add(new ProcessBuilder(javaExecutable, "-cp", System.getProperty("java.class.path"), FetchInAnotherJvm.class.getName(),
+                        proxy.url().toString(), cache.root().toString(), MODULE, VERSION, start.toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            }
+            List<java.io.BufferedReader> outputs = new ArrayList<>();
+            for (Process jvm : jvms) {
+                java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()));
+                assertEquals("ready", out.readLine());
+                outputs.add(out);
+            }
+            Files.createFile(start);
+            List<String> hashes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                hashes.add(outputs.get(i).readLine());
+                assertTrue(jvms.get(i).waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "JVM " + i + " did not finish");
+                assertEquals(0, jvms.get(i).exitValue(), "JVM " + i);
+            }
+            assertTrue(hashes.get(0).startsWith("h1:") && hashes.get(0).equals(hashes.get(1)), hashes.toString());
+        } finally {
+            jvms.forEach(Process::destroyForcibly);
+        }
+        assertEquals(1, proxy.requests(p -> p.endsWith(".zip")), "the second JVM waited for the first's download");
+        assertEquals(fetcher(proxy.url().toString(), true).fetch(MODULE, VERSION).zipHash(),
+                Files.readString(cache.downloadFile(MODULE, VERSION, "ziphash")).strip(), "the tree both used is complete and trusted offline");
+    }
+
     @Test
     void aHalfInstalledTreeIsNotTrustedAndIsReplaced() throws Exception {
         Path dir = cache.dir(MODULE, VERSION);

@@ -46,6 +46,7 @@ public final class LocalModuleProxy implements AutoCloseable {
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
     private final List<Predicate<String>> truncated = new CopyOnWriteArrayList<>();
+    private final Map<Predicate<String>, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     public LocalModuleProxy() throws IOException {
@@ -77,6 +78,12 @@ public final class LocalModuleProxy implements AutoCloseable {
         return this;
     }
 
+    /** Waits {@code delay} before answering matching paths: a slow download that others must wait for. */
+    public LocalModuleProxy delay(Predicate<String> path, Duration delay) {
+        delays.put(path, delay);
+        return this;
+    }
+
     /** How many requests asked for a path that matches. */
     public int requests(Predicate<String> path) {
         return requests.entrySet().stream().filter(e -> path.test(e.getKey())).mapToInt(e -> e.getValue().get()).sum();
@@ -93,6 +100,16 @@ public final class LocalModuleProxy implements AutoCloseable {
                 }
             }
             Answer answer = fetch(path);
+            for (Map.Entry<Predicate<String>, Duration> d : delays.entrySet()) {
+                if (d.getKey().test(path)) {
+                    try {
+                        Thread.sleep(d.getValue().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
             if (answer.status() != 200) {
                 byte[] body = answer.body();
                 exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
