@@ -99,6 +99,8 @@ public final class ModuleFetcher {
         boolean installed = false;
         try {
             URI from = downloadZip(modulePath, version, tmpZip);
+            // The go.mod and .info travel while the zip is unpacked (two round trips less on the way).
+            CompletableFuture<Optional<GoModAndInfo>> goModAndInfo = CompletableFuture.supplyAsync(() -> fetchGoModAndInfo(from));
             long bytes = Files.size(tmpZip);
             String written;
             try {
@@ -113,7 +115,7 @@ public final class ModuleFetcher {
                         "this download is not what was published; nothing was installed. Retry; if it persists, the proxy or the network path to it "
                                 + "serves altered files: report it to the proxy's operator and do not use this proxy");
             }
-            keepGoModAndInfo(modulePath, version, from, record);
+            keepGoModAndInfo(modulePath, version, from, record, goModAndInfo.join());
             Path partial = cache.downloadFile(modulePath, version, "partial");
             Files.write(partial, new byte[0]);
             Files.move(tmpZip, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -141,16 +143,14 @@ public final class ModuleFetcher {
      * so that go finds the version complete in the cache (GOPROXY=off, {@code go mod download}). A proxy that has no
      * go.mod or .info costs go a request later, nothing more; a go.mod that is not the published one is refused.
      */
-    private void keepGoModAndInfo(String modulePath, String version, URI zipUrl, SumDbRecord record) throws IOException, ModuleFetchException {
-        String base = zipUrl.toString().substring(0, zipUrl.toString().length() - ".zip".length());
-        byte[] goMod;
-        byte[] info;
-        try {
-            goMod = http.get(URI.create(base + ".mod"), 16 << 20);
-            info = http.get(URI.create(base + ".info"), 64 << 10);
-        } catch (IOException e) {
+    private void keepGoModAndInfo(String modulePath, String version, URI zipUrl, SumDbRecord record, Optional<GoModAndInfo> fetched)
+            throws IOException, ModuleFetchException {
+        if (fetched.isEmpty()) {
             return;
         }
+        String base = baseOf(zipUrl);
+        byte[] goMod = fetched.get().goMod();
+        byte[] info = fetched.get().info();
         java.util.TreeMap<String, byte[]> file = new java.util.TreeMap<>();
         // Go hashes a go.mod alone under the name "go.mod" (modfetch's goModSum), not under the module's prefix.
         file.put("go.mod", io.gohygiene.files.Sha256.digest().digest(goMod));
@@ -166,6 +166,23 @@ public final class ModuleFetcher {
                 .matcher(new String(info, StandardCharsets.UTF_8)).find()) {
             AtomicFiles.write(cache.downloadFile(modulePath, version, "info"), info);
         }
+    }
+
+    private record GoModAndInfo(byte[] goMod, byte[] info) {
+    }
+
+    /** The version's .mod and .info from where its zip came; empty when the proxy has not both. */
+    private Optional<GoModAndInfo> fetchGoModAndInfo(URI zipUrl) {
+        String base = baseOf(zipUrl);
+        try {
+            return Optional.of(new GoModAndInfo(http.get(URI.create(base + ".mod"), 16 << 20), http.get(URI.create(base + ".info"), 64 << 10)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String baseOf(URI zipUrl) {
+        return zipUrl.toString().substring(0, zipUrl.toString().length() - ".zip".length());
     }
 
     /** Trees and zips an interrupted run (killed JVM, full disk) left; safe to remove under the lock, as go does. */
