@@ -48,6 +48,19 @@ public final class GoFunctionNames {
         return PclntabLocator.locate(image, reader).functionNames();
     }
 
+    /**
+     * The names of the functions whose code is in one image: those of the function table ({@link #read}) and those
+     * the compiler inlined into them, which only the function-name table holds (Go 1.16+; {@code net/mail.ParseAddressList}
+     * inlined into {@code main.main}). What "is this vulnerable function linked" must look at: an inlined function
+     * runs as much as a called one. Table order, then the inlined-only names in name-table order; no duplicates.
+     */
+    public static List<String> readIncludingInlined(ExecutableImage image, BinaryReader reader) throws BinaryFormatException {
+        Pclntab table = PclntabLocator.locate(image, reader);
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(table.functionNames());
+        names.addAll(table.nameTable());
+        return List.copyOf(names);
+    }
+
     /** The pclntab header of one image, as {@link #read(ExecutableImage, BinaryReader)} finds it. */
     public static PclnHeader header(ExecutableImage image, BinaryReader reader) throws BinaryFormatException {
         return PclntabLocator.locate(image, reader).header();

@@ -32,8 +32,10 @@ final class Pclntab {
     private final long functab;
     private final long funcdata;
     private final long funcnametab;
+    /** Where the function-name table ends (the compilation-unit table follows it); 0 before Go 1.16, which had none. */
+    private final long funcnametabEnd;
 
-    private Pclntab(PclntabWindow table, PclnHeader header, long functab, long funcdata, long funcnametab) {
+    private Pclntab(PclntabWindow table, PclnHeader header, long functab, long funcdata, long funcnametab, long funcnametabEnd) {
         this.table = table;
         this.records = table.copy();
         this.names = table.copy();
@@ -41,6 +43,7 @@ final class Pclntab {
         this.functab = functab;
         this.funcdata = funcdata;
         this.funcnametab = funcnametab;
+        this.funcnametabEnd = funcnametabEnd;
     }
 
     /** The layout version the 8 bytes at {@code head[at]} name, in either byte order; 0 if they are no pclntab header. */
@@ -88,19 +91,23 @@ final class Pclntab {
         long functab;
         long funcdata;
         long funcnametab;
+        long funcnametabEnd;
         switch (version) {
             case 12 -> {
                 functab = 8 + ptrSize;
                 funcdata = 0;
                 funcnametab = 0;
+                funcnametabEnd = 0;
             }
             case 116 -> {
                 funcnametab = offsetWord(table, 2, ptrSize, "funcnametab offset");
+                funcnametabEnd = offsetWord(table, 3, ptrSize, "cutab offset");
                 functab = offsetWord(table, 6, ptrSize, "functab offset");
                 funcdata = functab;
             }
             default -> { // 118, 120: a textStart word comes before the offsets
                 funcnametab = offsetWord(table, 3, ptrSize, "funcnametab offset");
+                funcnametabEnd = offsetWord(table, 4, ptrSize, "cutab offset");
                 functab = offsetWord(table, 7, ptrSize, "functab offset");
                 funcdata = functab;
             }
@@ -113,7 +120,8 @@ final class Pclntab {
                     + Long.toUnsignedString(count * 2 + 1) + " entries at pclntab offset " + functab + ", more than the "
                     + size + "-byte pclntab holds");
         }
-        return new Pclntab(table, new PclnHeader(version, quantum, ptrSize, count), functab, funcdata, funcnametab);
+        return new Pclntab(table, new PclnHeader(version, quantum, ptrSize, count), functab, funcdata, funcnametab,
+                funcnametabEnd > funcnametab ? funcnametabEnd : 0);
     }
 
     private static long offsetWord(PclntabWindow table, int word, int ptrSize, String what) throws BinaryFormatException {
@@ -134,6 +142,20 @@ final class Pclntab {
         List<String> result = new ArrayList<>((int) Math.min(header.functionCount(), 1 << 16));
         for (long i = 0; i < header.functionCount(); i++) {
             result.add(name(i));
+        }
+        return result;
+    }
+
+    /**
+     * Every name in the function-name table (Go 1.16+): the linker writes there the name of each function and of each
+     * function inlined into one (cmd/link's walkFuncs), once. So a function the compiler inlined everywhere, which
+     * has no entry of its own in the function table, is here: its code is in the binary, inside its callers. Before
+     * Go 1.16 there is no such table and this is empty.
+     */
+    List<String> nameTable() throws BinaryFormatException {
+        List<String> result = new ArrayList<>();
+        if (funcnametabEnd > funcnametab) {
+            names.cStrings(funcnametab, funcnametabEnd, "function name", result::add);
         }
         return result;
     }

@@ -80,6 +80,27 @@ final class PclntabWindow {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Each NUL-terminated string of {@code [from, to)} in order; the last must end before {@code to}. */
+    void cStrings(long from, long to, String what, java.util.function.Consumer<String> each) throws BinaryFormatException {
+        long at = from;
+        while (at < to) {
+            ByteBuffer b = bytesAt(at, 1, what);
+            int end = nul(b, (int) (at - windowAt));
+            if (end < 0 && windowAt != at) {
+                b = load(at); // the string runs past this window: read again from its start
+                end = nul(b, 0);
+            }
+            if (end < 0 || windowAt + end >= to) {
+                throw error(at, what + " at pclntab offset " + at + " is not NUL-terminated before the table ends at " + to);
+            }
+            int start = (int) (at - windowAt);
+            byte[] bytes = new byte[end - start];
+            b.get(start, bytes);
+            each.accept(new String(bytes, StandardCharsets.UTF_8));
+            at = windowAt + end + 1;
+        }
+    }
+
     private static int nul(ByteBuffer b, int from) {
         for (int i = from; i < b.limit(); i++) {
             if (b.get(i) == 0) {

@@ -96,6 +96,54 @@ class GoFunctionNamesTest {
     }
 
     /**
+     * A function the compiler inlined into its only caller has no entry in the function table, but its name is in
+     * the function-name table: {@link GoFunctionNames#readIncludingInlined} has it, {@link GoFunctionNames#read} (as
+     * debug/gosym) does not; built with inlining off ({@code -gcflags=-l}) it is a function of its own. The oracle
+     * is the compiler's own switch, on ELF, Mach-O and PE, stripped too.
+     */
+    @Test
+    void inlinedFunctionsAreFoundInTheNameTable() throws Exception {
+        Path module = dir.resolve("inl");
+        Files.createDirectories(module);
+        Files.writeString(module.resolve("go.mod"), "module example.com/inl\n\ngo 1.21\n");
+        Files.writeString(module.resolve("main.go"), """
+                package main
+
+                import "os"
+
+                // Its body calls the runtime (string concatenation): an instruction of main.main belongs to it, so the
+                // inline tree keeps it. (A body folded into the caller's arithmetic leaves no trace at all.)
+                func greet(s string) string { return "hello " + s + "\\n" }
+
+                func main() { os.Stdout.WriteString(greet(os.Args[0])) }
+                """);
+        for (String platform : List.of("linux/amd64", "darwin/arm64", "windows/amd64")) {
+            String[] p = platform.split("/");
+            Path inlined = goBuild(module, p[0], p[1], "inlined", "-ldflags=-s -w");
+            Path called = goBuild(module, p[0], p[1], "called", "-gcflags=-l");
+            try (io.gohygiene.binary.BinaryReader reader = io.gohygiene.binary.BinaryReader.open(inlined)) {
+                var image = io.gohygiene.binary.BinaryInspector.inspect(inlined).images().get(0).executable();
+                List<String> withInlined = GoFunctionNames.readIncludingInlined(image, reader);
+                List<String> table = GoFunctionNames.read(inlined);
+                assertTrue(!table.contains("main.greet") && withInlined.contains("main.greet"), platform + ": inlined, in the name table only");
+                assertTrue(withInlined.containsAll(table), platform);
+            }
+            assertTrue(GoFunctionNames.read(called).contains("main.greet"), platform + ": with -gcflags=-l it is a function of its own");
+        }
+    }
+
+    private Path goBuild(Path module, String goos, String goarch, String name, String flag) throws Exception {
+        Path out = dir.resolve(name + "-" + goos + "-" + goarch);
+        ProcessBuilder go = new ProcessBuilder("go", "build", "-trimpath", flag, "-o", out.toString(), ".").directory(module.toFile())
+                .redirectErrorStream(true);
+        go.environment().putAll(Map.of("GOOS", goos, "GOARCH", goarch, "CGO_ENABLED", "0", "GOTOOLCHAIN", "local", "GOFLAGS", "-buildvcs=false"));
+        Process process = go.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        return out;
+    }
+
+    /**
      * The go command of older releases (from the toolchain modules provisioning tests download): the Go 1.16 layout
      * (1.16, 1.17) and the Go 1.20 one, with cgo functions in the table.
      */
