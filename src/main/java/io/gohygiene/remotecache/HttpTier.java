@@ -250,6 +250,22 @@ final class HttpTier {
         return false;
     }
 
+    /**
+     * Why a request failed, in a user's words: the JDK's HttpClient throws a ConnectException without any message
+     * (nor one in its causes) for a refused connection, and a connection closed before the answer reads
+     * "HTTP/1.1 header parser received no bytes".
+     */
+    static String reason(IOException e) {
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
+            message = t.getMessage();
+        }
+        if (message == null) {
+            return e instanceof java.net.ConnectException ? "cannot connect" : e.getClass().getSimpleName();
+        }
+        return message.contains("header parser received no bytes") ? "it closed the connection without answering" : message;
+    }
+
     private static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("no Content-Type");
     }
