@@ -51,6 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The example's vendor step runs through the core ({@link VendorSync}, what the vendor goal runs): it restores the
  * grammar's C sources that {@code go mod vendor} drops. It needs the two modules in the module cache or from the
  * proxy; without either the class is skipped (said in the skip message).
+ * <p>
+ * About 100-110 s on 2 cores, two thirds of it machine A's cold build of the four targets (the price of a real
+ * matrix); every other machine builds from the filled server in 7-25 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteCacheMatrixTest {
@@ -197,8 +200,10 @@ class RemoteCacheMatrixTest {
         String warning = s.warnings().get(0);
         assertTrue(warning.startsWith("the remote cache " + server.url()) && warning.endsWith("the rest of this build uses the local cache only"),
                 warning);
-        assertFalse(warning.contains("\tat ") || warning.contains("java."), "no exception or stack trace for the user: " + warning);
-        assertTrue(s.remoteHits() > 0 && s.misses() > 0, "some from the server before it went, the rest built here: " + s.line());
+        assertFalse(warning.contains("\tat ") || warning.contains("java.") || warning.contains("Exception")
+                || warning.contains("header parser"), "no exception, stack trace or JDK wording for the user: " + warning);
+        // Measured: ~90 objects from the server before it went, ~36 misses go compiled itself (a full server: 1).
+        assertTrue(s.remoteHits() > 0 && s.misses() > 1, "some from the server before it went, the rest built here: " + s.line());
         for (Target t : List.of(MATRIX.get(0), MATRIX.get(1), MATRIX.get(2))) {
             RemoteCacheSummary other = byTarget.get(t).remoteCache();
             System.out.println("  C " + t.name() + ": " + other.line());
@@ -289,6 +294,9 @@ class RemoteCacheMatrixTest {
         assertTrue(s.misses() >= 1 + cgoPackages.size(), "the cgo packages " + cgoPackages + " must miss: " + s.line());
         assertTrue(s.remoteHits() > 0, "the packages without cgo still come from the server: " + s.line());
         assertEquals(List.of(), s.warnings());
+        ProcessResult run = new ProcessRunner().run(new CommandLine(List.of(result.outputs().get(0).toString()), environment(),
+                e.root(), Duration.ofMinutes(1)));
+        assertTrue(run.succeeded() && run.stdout().contains("tree-sitter Python grammar linked (cgo)"), run.stdout() + run.stderr());
     }
 
     // --- the machines ---
