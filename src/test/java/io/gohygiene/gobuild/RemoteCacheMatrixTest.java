@@ -102,9 +102,11 @@ class RemoteCacheMatrixTest {
         a = machine("a");
         long start = System.nanoTime();
         aResults = build(a, true);
-        System.out.printf("machine A (cold, push): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("machine A (cold, push): %d ms; the server holds %d files%n", (System.nanoTime() - start) / 1_000_000,
+                storeFiles().size());
         for (BuildResult r : aResults) {
-            System.out.println("  A " + r.target().name() + ": " + r.remoteCache().line());
+            System.out.println("  A " + r.target().name() + ": " + r.remoteCache().line() + " (target took " + r.elapsed().toMillis()
+                    + " ms)");
             assertTrue(r.remoteCache().pushed() > 0, r.target().name() + " pushed nothing: " + r.remoteCache().line());
             assertEquals(List.of(), r.remoteCache().warnings(), r.target().name());
         }
