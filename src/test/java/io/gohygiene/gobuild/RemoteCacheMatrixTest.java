@@ -1,25 +1,19 @@
 package io.gohygiene.gobuild;
 
-import io.gohygiene.modvendor.VendorRequest;
-import io.gohygiene.modvendor.VendorSync;
-import io.gohygiene.platform.CgoPaths;
-import io.gohygiene.platform.Platform;
+import io.gohygiene.gobuild.ExampleMatrix.Machine;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.CommandLine;
 import io.gohygiene.process.ProcessResult;
 import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.remotecache.NginxWebDav;
-import io.gohygiene.remotecache.RemoteCache;
 import io.gohygiene.remotecache.RemoteCacheSummary;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -48,9 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tests then build the same matrix on other machines: one that reads everything back, one whose server goes away in
  * the middle, one that is sent poisoned objects.
  * <p>
- * The example's vendor step runs through the core ({@link VendorSync}, what the vendor goal runs): it restores the
- * grammar's C sources that {@code go mod vendor} drops. It needs the two modules in the module cache or from the
- * proxy; without either the class is skipped (said in the skip message).
+ * The example's vendor step runs through the core too ({@link ExampleMatrix#vendoredIn}, what the vendor goal runs:
+ * it restores the grammar's C sources that {@code go mod vendor} drops). It needs the two modules in the module cache
+ * or from the proxy; without either the class is skipped (said in the skip message).
  * <p>
  * About 100-110 s on 2 cores, two thirds of it machine A's cold build of the four targets (the price of a real
  * matrix); every other machine builds from the filled server in 7-25 s.
@@ -58,9 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteCacheMatrixTest {
 
-    /** example/pom.xml's four targets, in its order. */
-    static final List<Target> MATRIX = List.of(new Target(Platform.parse("linux/amd64"), null, true, "gcc"),
-            Target.parse("linux/arm64"), Target.parse("darwin/arm64"), Target.parse("windows/amd64"));
+    static final List<Target> MATRIX = ExampleMatrix.TARGETS;
 
     /** Static: JUnit fills an instance field only per test, after @BeforeAll. One directory for the class's machines. */
     @TempDir
@@ -71,37 +62,17 @@ class RemoteCacheMatrixTest {
     /** How many of the server's objects machine D is sent poisoned. */
     static final int POISONED = 3;
 
-    private Path go;
-    private Platform host;
-    private Path vendored;
+    private ExampleMatrix example;
     private NginxWebDav server;
-    private Machine a;
     private List<BuildResult> aResults;
-
-    /** One build machine: where its module copy, GOCACHE, disk tier and outputs live. */
-    record Machine(String name, Path root, Path module, Path gocache, Path tier) {
-    }
 
     @BeforeAll
     void vendorTheExampleAndFillTheServerFromMachineA() throws Exception {
-        go = BuildTestSupport.go();
-        host = GoBuild.hostOf(go, BuildTestSupport.request(dir, dir, environment(), null), new ProcessRunner(), null);
-        vendored = dir.resolve("example");
-        io.gohygiene.testing.TestTrees.copy(Path.of("example").toAbsolutePath(), vendored);
-        deleteTree(vendored.resolve("target"));
-        ProcessResult download = new ProcessRunner().run(new CommandLine(List.of(go.toString(), "mod", "download"), environment(),
-                vendored, Duration.ofMinutes(5)));
-        Assumptions.assumeTrue(download.succeeded(), "the example's modules are neither in the module cache nor reachable: "
-                + download.diagnostics());
-        vendorSync().run(new VendorRequest(vendored, dir.resolve("vendor-work"), environment(), false, false, List.of(),
-                Duration.ofMinutes(5)), line -> { });
-        assertTrue(Files.isDirectory(vendored.resolve("vendor/github.com/tree-sitter/tree-sitter-python/src")),
-                "the vendor step restored the grammar's C sources");
-
+        example = ExampleMatrix.vendoredIn(dir);
         server = NginxWebDav.startIn(dir.resolve("nginx"));
-        a = machine("a");
+        Machine a = example.machine("a");
         long start = System.nanoTime();
-        aResults = build(a, true);
+        aResults = example.build(a, server.url(), true);
         System.out.printf("machine A (cold, push): %d ms; the server holds %d files%n", (System.nanoTime() - start) / 1_000_000,
                 storeFiles().size());
         for (BuildResult r : aResults) {
@@ -121,10 +92,10 @@ class RemoteCacheMatrixTest {
 
     @Test
     void machineBReadsTheMatrixBackAndLinksTheSameBytesWithoutWritingToTheServer() throws Exception {
-        Machine b = machine("b");
+        Machine b = example.machine("b");
         Map<Path, java.nio.file.attribute.FileTime> storeBefore = storeFiles();
 
-        List<BuildResult> results = build(b, false);
+        List<BuildResult> results = example.build(b, server.url(), false);
 
         assertSameBinaries(results);
         long gets = 0;
@@ -153,19 +124,18 @@ class RemoteCacheMatrixTest {
 
     @Test
     void theServerGoingAwayMidTargetCostsOneWarningAndTheBuildStillLinksTheSameBytes() throws Exception {
-        Machine c = machine("c");
-        BuildRequest request = request(c, true);
-        List<BuildResult> results = new ArrayList<>(List.of());
+        Machine c = example.machine("c");
+        BuildRequest request = example.request(c, server.url(), true);
         Map<Target, BuildResult> byTarget = new LinkedHashMap<>();
         // linux/amd64 from the server; then windows/amd64, during which nginx is killed; then nginx comes back and the
         // last two targets (new go commands, new cache programs) use it again.
         Target affected = MATRIX.get(3);
-        byTarget.put(MATRIX.get(0), buildOne(request, MATRIX.get(0)));
+        byTarget.put(MATRIX.get(0), example.buildOne(request, MATRIX.get(0)));
         long logBefore = requests();
         java.util.concurrent.atomic.AtomicLong stoppedAfter = new java.util.concurrent.atomic.AtomicLong(-1);
         Thread killer = new Thread(() -> {
-            // Measured: a windows/amd64 build from a full server makes ~400 requests (an entry, then its object, per
-            // hit); after 150 of them a good part of the target is still to come.
+            // Measured: windows/amd64 after linux/amd64 makes ~300 requests to a full server (an entry, then its object,
+            // per remote hit); after 150 of them a good part of the target is still to come.
             while (!Thread.currentThread().isInterrupted()) {
                 long seen = requests() - logBefore;
                 if (seen >= STOP_AFTER_REQUESTS) {
@@ -179,7 +149,7 @@ class RemoteCacheMatrixTest {
         killer.start();
         BuildResult hit;
         try {
-            hit = buildOne(request, affected);
+            hit = example.buildOne(request, affected);
         } finally {
             killer.interrupt();
             killer.join();
@@ -188,19 +158,17 @@ class RemoteCacheMatrixTest {
         byTarget.put(affected, hit);
         assertTrue(stoppedAfter.get() >= STOP_AFTER_REQUESTS, "nginx was not stopped during " + affected.name()
                 + " (it made " + (requests() - logBefore) + " requests)");
-        byTarget.put(MATRIX.get(1), buildOne(request, MATRIX.get(1)));
-        byTarget.put(MATRIX.get(2), buildOne(request, MATRIX.get(2)));
-        for (Target t : MATRIX) {
-            results.add(byTarget.get(t));
-        }
+        byTarget.put(MATRIX.get(1), example.buildOne(request, MATRIX.get(1)));
+        byTarget.put(MATRIX.get(2), example.buildOne(request, MATRIX.get(2)));
 
-        assertSameBinaries(results);
+        assertSameBinaries(MATRIX.stream().map(byTarget::get).toList());
         RemoteCacheSummary s = hit.remoteCache();
         System.out.println("  C " + affected.name() + " (nginx stopped after " + stoppedAfter.get() + " requests): " + s.line()
                 + " (" + s.gets() + " gets) " + s.warnings());
         assertEquals(1, s.warnings().size(), "one warning for the server going away, not one per object: " + s.warnings());
         String warning = s.warnings().get(0);
-        assertTrue(warning.startsWith("the remote cache " + server.url()) && warning.endsWith("the rest of this build uses the local cache only"),
+        assertTrue(warning.startsWith("the remote cache " + server.url())
+                && warning.endsWith("the rest of this build uses the local cache only"),
                 warning);
         assertFalse(warning.contains("\tat ") || warning.contains("java.") || warning.contains("Exception")
                 || warning.contains("header parser"), "no exception, stack trace or JDK wording for the user: " + warning);
@@ -234,9 +202,9 @@ class RemoteCacheMatrixTest {
                 Files.write(object, poison);
                 poisonedHashes.add(sha256(poison));
             }
-            Machine d = machine("d");
+            Machine d = example.machine("d");
 
-            List<BuildResult> results = build(d, false);
+            List<BuildResult> results = example.build(d, server.url(), false);
 
             assertSameBinaries(results);
             long rejected = 0;
@@ -245,7 +213,8 @@ class RemoteCacheMatrixTest {
                 System.out.println("  D " + r.target().name() + ": " + s.line() + " " + s.warnings());
                 rejected += s.rejected();
                 if (s.rejected() > 0) {
-                    assertEquals(1, s.warnings().size(), r.target().name() + ": the SHA-256 warning once, whatever the count: " + s.warnings());
+                    assertEquals(1, s.warnings().size(), r.target().name() + ": the SHA-256 warning once, whatever the count: "
+                            + s.warnings());
                     assertTrue(s.warnings().get(0).contains("whose SHA-256 is not its ID"), s.warnings().get(0));
                     assertTrue(s.misses() >= s.rejected(), "a rejected object is a miss go compiles itself: " + s.line());
                 } else {
@@ -273,21 +242,21 @@ class RemoteCacheMatrixTest {
     void anotherCCompilerPathMissesEveryCgoActionInsteadOfTakingMachineAsObjects() throws Exception {
         // The same gcc behind another path: go's action ID holds CC (and the compiler's identity), so a machine whose
         // CC differs gets no object compiled with A's; the pure Go packages still come from the server.
-        Machine e = machine("e");
+        Machine e = example.machine("e");
         Path wrapper = e.root().resolve("bin/cc-wrapper");
         Files.createDirectories(wrapper.getParent());
         Files.writeString(wrapper, "#!/bin/sh\nexec gcc \"$@\"\n");
         assertTrue(wrapper.toFile().setExecutable(true));
         Target wrapped = new Target(MATRIX.get(0).platform(), null, true, wrapper.toString());
-        Map<String, String> env = environment();
+        Map<String, String> env = ExampleMatrix.environment();
         env.put("CGO_ENABLED", "1");
         env.put("GOFLAGS", "-mod=vendor");
-        List<String> cgoPackages = new ProcessRunner().run(new CommandLine(List.of(go.toString(), "list", "-deps", "-f",
+        List<String> cgoPackages = new ProcessRunner().run(new CommandLine(List.of(example.go().toString(), "list", "-deps", "-f",
                 "{{if .CgoFiles}}{{.ImportPath}}{{end}}", "./cmd/hello"), env, e.module(), Duration.ofMinutes(2))).stdout()
                 .lines().filter(l -> !l.isBlank()).toList();
         assertTrue(cgoPackages.contains("runtime/cgo"), cgoPackages.toString());
 
-        BuildResult result = buildOne(request(e, false), wrapped);
+        BuildResult result = example.buildOne(example.request(e, server.url(), false), wrapped);
 
         RemoteCacheSummary s = result.remoteCache();
         System.out.println("  E " + wrapped.name() + " CC=" + wrapper + ": " + s.line() + " (" + s.gets() + " gets); cgo packages "
@@ -296,26 +265,13 @@ class RemoteCacheMatrixTest {
         assertTrue(s.misses() >= 1 + cgoPackages.size(), "the cgo packages " + cgoPackages + " must miss: " + s.line());
         assertTrue(s.remoteHits() > 0, "the packages without cgo still come from the server: " + s.line());
         assertEquals(List.of(), s.warnings());
-        ProcessResult run = new ProcessRunner().run(new CommandLine(List.of(result.outputs().get(0).toString()), environment(),
+        ProcessResult run = new ProcessRunner().run(new CommandLine(List.of(result.outputs().get(0).toString()),
+                ExampleMatrix.environment(),
                 e.root(), Duration.ofMinutes(1)));
         assertTrue(run.succeeded() && run.stdout().contains("tree-sitter Python grammar linked (cgo)"), run.stdout() + run.stderr());
     }
 
     // --- the machines ---
-
-    private Machine machine(String name) throws IOException {
-        Path root = dir.resolve("machine-" + name);
-        Path module = root.resolve("checkout/example");
-        // Its own checkout, at another path: what -trimpath must keep out of the cache keys.
-        io.gohygiene.testing.TestTrees.copy(vendored, module);
-        Machine m = new Machine(name, root, module, root.resolve("gocache"), root.resolve("remote-cache"));
-        Files.createDirectories(m.gocache());
-        return m;
-    }
-
-    private BuildResult buildOne(BuildRequest request, Target target) throws BuildException {
-        return GoBuild.build(go, host, request, target, CToolchain.DEFAULT, new ProcessRunner(), null);
-    }
 
     /** How many requests nginx has logged. */
     private long requests() {
@@ -346,20 +302,6 @@ class RemoteCacheMatrixTest {
         }
     }
 
-    private List<BuildResult> build(Machine m, boolean push) throws BuildException {
-        return BuildMatrix.buildAll(go, host, request(m, push), MATRIX, Map.of(), new ProcessRunner(), null);
-    }
-
-    private BuildRequest request(Machine m, boolean push) {
-        Map<String, String> env = environment();
-        env.put("GOCACHE", m.gocache().toString());
-        RemoteCache cache = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(), push,
-                Duration.ofSeconds(10), m.tier());
-        return new BuildRequest(m.module(), List.of("./cmd/hello"), m.root().resolve("target/go"),
-                m.root().resolve("target/go-hygiene"), List.of(), null, List.of(), null, true, env, false, Duration.ofMinutes(10),
-                2, Map.of(), CgoPaths.NONE).withRemoteCache(cache);
-    }
-
     private void assertSameBinaries(List<BuildResult> results) throws IOException {
         assertEquals(MATRIX, results.stream().map(BuildResult::target).toList());
         for (int i = 0; i < MATRIX.size(); i++) {
@@ -379,29 +321,4 @@ class RemoteCacheMatrixTest {
         return times;
     }
 
-    private static Map<String, String> environment() {
-        Map<String, String> env = new TreeMap<>(System.getenv());
-        env.put("GOTOOLCHAIN", "local");
-        return env;
-    }
-
-    private VendorSync vendorSync() throws Exception {
-        ProcessRunner runner = new ProcessRunner();
-        String version = runner.run(new CommandLine(List.of(go.toString(), "version"), environment(), vendored, Duration.ofMinutes(1)))
-                .stdout().strip();
-        String modcache = runner.run(new CommandLine(List.of(go.toString(), "env", "GOMODCACHE"), environment(), vendored,
-                Duration.ofMinutes(1))).stdout().strip();
-        return new VendorSync(go, version, Path.of(modcache), runner);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
