@@ -103,9 +103,14 @@ final class ExampleMatrix {
         return BuildMatrix.buildAll(go, host, request(m, url, push), TARGETS, Map.of(), new ProcessRunner(), null);
     }
 
-    /** One target alone, for a test that acts between targets. */
-    BuildResult buildOne(BuildRequest request, Target target) throws BuildException {
-        return GoBuild.build(go, host, request, target, CToolchain.DEFAULT, new ProcessRunner(), null);
+    /** One target alone, for a test that acts between targets; go's output lines go to {@code output}. */
+    BuildResult buildOne(BuildRequest request, Target target, List<String> output) throws BuildException {
+        return GoBuild.build(go, host, request, target, CToolchain.DEFAULT, new ProcessRunner(),
+                (line, stderr) -> {
+                    synchronized (output) {   // stdout and stderr are read on two threads
+                        output.add(line);
+                    }
+                });
     }
 
     /** This JVM's environment with GOTOOLCHAIN=local: the go on PATH builds, never a downloaded one. */

@@ -130,7 +130,7 @@ class RemoteCacheMatrixTest {
         // linux/amd64 from the server; then windows/amd64, during which nginx is killed; then nginx comes back and the
         // last two targets (new go commands, new cache programs) use it again.
         Target affected = MATRIX.get(3);
-        byTarget.put(MATRIX.get(0), example.buildOne(request, MATRIX.get(0)));
+        byTarget.put(MATRIX.get(0), example.buildOne(request, MATRIX.get(0), new ArrayList<>()));
         long logBefore = requests();
         java.util.concurrent.atomic.AtomicLong stoppedAfter = new java.util.concurrent.atomic.AtomicLong(-1);
         Thread killer = new Thread(() -> {
@@ -148,8 +148,9 @@ class RemoteCacheMatrixTest {
         }, "stop-nginx");
         killer.start();
         BuildResult hit;
+        List<String> goOutput = new ArrayList<>();
         try {
-            hit = example.buildOne(request, affected);
+            hit = example.buildOne(request, affected, goOutput);
         } finally {
             killer.interrupt();
             killer.join();
@@ -158,8 +159,8 @@ class RemoteCacheMatrixTest {
         byTarget.put(affected, hit);
         assertTrue(stoppedAfter.get() >= STOP_AFTER_REQUESTS, "nginx was not stopped during " + affected.name()
                 + " (it made " + (requests() - logBefore) + " requests)");
-        byTarget.put(MATRIX.get(1), example.buildOne(request, MATRIX.get(1)));
-        byTarget.put(MATRIX.get(2), example.buildOne(request, MATRIX.get(2)));
+        byTarget.put(MATRIX.get(1), example.buildOne(request, MATRIX.get(1), new ArrayList<>()));
+        byTarget.put(MATRIX.get(2), example.buildOne(request, MATRIX.get(2), new ArrayList<>()));
 
         assertSameBinaries(MATRIX.stream().map(byTarget::get).toList());
         RemoteCacheSummary s = hit.remoteCache();
@@ -172,6 +173,7 @@ class RemoteCacheMatrixTest {
                 warning);
         assertFalse(warning.contains("\tat ") || warning.contains("java.") || warning.contains("Exception")
                 || warning.contains("header parser"), "no exception, stack trace or JDK wording for the user: " + warning);
+        assertEquals(List.of(), goOutput, "go says nothing: the cache program answered every request, none with an error");
         // Measured: ~90 objects from the server before it went, ~36 misses go compiled itself (a full server: 1).
         assertTrue(s.remoteHits() > 0 && s.misses() > 1, "some from the server before it went, the rest built here: " + s.line());
         for (Target t : List.of(MATRIX.get(0), MATRIX.get(1), MATRIX.get(2))) {
@@ -256,7 +258,7 @@ class RemoteCacheMatrixTest {
                 .lines().filter(l -> !l.isBlank()).toList();
         assertTrue(cgoPackages.contains("runtime/cgo"), cgoPackages.toString());
 
-        BuildResult result = example.buildOne(example.request(e, server.url(), false), wrapped);
+        BuildResult result = example.buildOne(example.request(e, server.url(), false), wrapped, new ArrayList<>());
 
         RemoteCacheSummary s = result.remoteCache();
         System.out.println("  E " + wrapped.name() + " CC=" + wrapper + ": " + s.line() + " (" + s.gets() + " gets); cgo packages "
