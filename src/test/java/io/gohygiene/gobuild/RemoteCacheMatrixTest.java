@@ -45,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it restores the grammar's C sources that {@code go mod vendor} drops). It needs the two modules in the module cache
  * or from the proxy; without either the class is skipped (said in the skip message).
  * <p>
- * About 100-110 s on 2 cores, two thirds of it machine A's cold build of the four targets (the price of a real
- * matrix); every other machine builds from the filled server in 7-25 s.
+ * About 100-140 s on 2 shared cores (load 8): half or more is machine A's cold build of the four targets (the
+ * price of a real matrix); every other machine builds from the filled server in 7-30 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteCacheMatrixTest {
@@ -107,10 +107,10 @@ class RemoteCacheMatrixTest {
             gets += s.gets();
             misses += s.misses();
             assertTrue(s.remoteHits() > 0, r.target().name() + ": " + s.line());
-            // Measured, three runs: 1 miss per target (go asks for the linked binary, which go build -o never stores),
-            // plus 1 to 5 more on darwin/arm64 or windows/amd64, whichever asks first: action IDs machine A's go never
-            // stored (go asks for them only after a hit upstream; none is in A's disk tier): 9 or 10 of ~820 gets,
-            // at most 6 of ~200 for one target. A user accepts a few: at most 5% per target, 2% for the matrix.
+            // Measured, six runs: 1 miss per target (go asks for the linked binary, which go build -o never stores),
+            // plus 1 to 5 more on darwin/arm64 or windows/amd64, whichever asks first: action IDs no go of machine A
+            // ever stored (none is in A's disk tier; go seems to ask for them only after a hit): 9 or 10 of ~820
+            // gets, at most 6 of ~200 for one target. A user accepts a few: at most 5% per target, 2% for the matrix.
             assertTrue(s.misses() * 20 <= s.gets(), r.target().name() + " missed more than 5% of " + s.gets() + " gets: " + s.line());
             assertEquals(0, s.pushed(), r.target().name() + " is read-only: " + s.line());
             assertEquals(0, s.bytesUp(), r.target().name());
@@ -268,12 +268,11 @@ class RemoteCacheMatrixTest {
         assertTrue(s.remoteHits() > 0, "the packages without cgo still come from the server: " + s.line());
         assertEquals(List.of(), s.warnings());
         ProcessResult run = new ProcessRunner().run(new CommandLine(List.of(result.outputs().get(0).toString()),
-                ExampleMatrix.environment(),
-                e.root(), Duration.ofMinutes(1)));
+                ExampleMatrix.environment(), e.root(), Duration.ofMinutes(1)));
         assertTrue(run.succeeded() && run.stdout().contains("tree-sitter Python grammar linked (cgo)"), run.stdout() + run.stderr());
     }
 
-    // --- the machines ---
+    // --- the server and the outputs ---
 
     /** How many requests nginx has logged. */
     private long requests() {
@@ -322,5 +321,4 @@ class RemoteCacheMatrixTest {
         }
         return times;
     }
-
 }
