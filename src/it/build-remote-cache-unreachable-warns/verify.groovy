@@ -7,7 +7,7 @@ def (first, second) = [runs[0], runs[1]]
 def warnings = first.readLines().findAll { it.contains('[WARNING]') }
 assert warnings.size() == 1 : warnings
 assert warnings[0].contains('the remote cache http://127.0.0.1:9/go-cache/ is unreachable')
-assert warnings[0].contains('the rest of this build uses the local cache only')
+assert warnings[0].contains('the rest of this go command uses the local cache only')
 assert first =~ /linux\/amd64: remote cache: 0 hits \(0 from the server\), [1-9]\d* misses, 0 B down, 0 B up, /
 // The second run: everything from the local disk tier (the server is still unreachable, and said so once).
 def hits = (second =~ /linux\/amd64: remote cache: ([1-9]\d*) hits \(0 from the server\), (\d+) miss/)

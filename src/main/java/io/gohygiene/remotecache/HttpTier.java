@@ -209,21 +209,6 @@ final class HttpTier {
         return Optional.empty();
     }
 
-    /**
-     * Why a request failed, in words: the JDK's own message for a server that closed the connection without an
-     * answer ("HTTP/1.1 header parser received no bytes") means nothing to a person.
-     */
-    static String reason(IOException e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
-        }
-        if (message.contains("header parser received no bytes") || message.contains("EOF reached while reading")) {
-            return "it closed the connection without an answer";
-        }
-        return message;
-    }
-
     /** 200 for GET; 404 a plain miss; 401/403 and 5xx turn the tier off. */
     private boolean ok(HttpResponse<?> response, URI uri) {
         int status = response.statusCode();
@@ -246,7 +231,7 @@ final class HttpTier {
 
     private boolean unusable(String why) {
         usable = false;
-        counters.warnOnce("unusable", why + ": the rest of this build uses the local cache only");
+        counters.warnOnce("unusable", why + ": the rest of this go command uses the local cache only");
         return false;
     }
 
@@ -263,7 +248,8 @@ final class HttpTier {
         if (message == null) {
             return e instanceof java.net.ConnectException ? "cannot connect" : e.getClass().getSimpleName();
         }
-        return message.contains("header parser received no bytes") ? "it closed the connection without answering" : message;
+        return message.contains("header parser received no bytes") || message.contains("EOF reached while reading")
+                ? "it closed the connection without answering" : message;
     }
 
     private static String contentType(HttpResponse<?> response) {

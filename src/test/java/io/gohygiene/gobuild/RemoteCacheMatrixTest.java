@@ -169,7 +169,7 @@ class RemoteCacheMatrixTest {
         assertEquals(1, s.warnings().size(), "one warning for the server going away, not one per object: " + s.warnings());
         String warning = s.warnings().get(0);
         assertTrue(warning.startsWith("the remote cache " + server.url())
-                && warning.endsWith("the rest of this build uses the local cache only"),
+                && warning.endsWith("the rest of this go command uses the local cache only"),
                 warning);
         assertFalse(warning.contains("\tat ") || warning.contains("java.") || warning.contains("Exception")
                 || warning.contains("header parser"), "no exception, stack trace or JDK wording for the user: " + warning);
