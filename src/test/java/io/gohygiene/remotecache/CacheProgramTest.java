@@ -1,0 +1,502 @@
+package io.gohygiene.remotecache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static io.gohygiene.remotecache.CacheProtocolClient.diskPath;
+import static io.gohygiene.remotecache.CacheProtocolClient.isMiss;
+import static io.gohygiene.remotecache.CacheProtocolClient.outputId;
+import static io.gohygiene.remotecache.CacheProtocolClient.sha256;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cache program driven in this JVM the way go drives it (get/put/close over its stdin/stdout), against a real
+ * nginx WebDAV store and against JDK HTTP servers that misbehave on purpose. Each test checks what go gets back
+ * (hit, miss, error, the bytes at DiskPath) and what the user is told (the report line the build prints): counts,
+ * and each kind of problem said once, not once per object.
+ */
+class CacheProgramTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static NginxWebDav nginx;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private final Random random = new Random(20);
+
+    @BeforeAll
+    static void startNginx() throws IOException {
+        nginx = NginxWebDav.startIn(shared.resolve("nginx"));
+    }
+
+    @AfterAll
+    static void stopNginx() {
+        if (nginx != null) {
+            nginx.stop();
+        }
+    }
+
+    // a.
+    @Test
+    void anObjectPutIsALocalHitForTheNextGoCommand() throws Exception {
+        byte[] action = randomId();
+        byte[] body = randomBytes(70_000);
+        Path local = dir.resolve("local");
+        try (CacheProtocolClient go = client(cache(nginx.url(), false, local), report("first"))) {
+            assertEquals(List.of("get", "put", "close"), go.knownCommands());
+            JsonNode stored = go.put(action, body);
+            assertFalse(stored.has("Err"), stored.toString());
+            assertArrayEquals(body, Files.readAllBytes(diskPath(stored)));
+            assertEquals(0, go.sendClose());
+        }
+        try (CacheProtocolClient go = client(cache(nginx.url(), false, local), report("second"))) {
+            JsonNode hit = go.get(action);
+            assertFalse(isMiss(hit), hit.toString());
+            assertArrayEquals(body, Files.readAllBytes(diskPath(hit)));
+            assertArrayEquals(sha256(body), outputId(hit));
+            assertEquals(body.length, hit.get("Size").asLong());
+            assertTrue(hit.hasNonNull("Time"), "go expires entries by their time: " + hit);
+            assertEquals(0, go.sendClose());
+            assertEquals(List.of(), go.unexpected());
+        }
+        RemoteCacheSummary second = RemoteCacheSummary.read(report("second"));
+        assertEquals(1, second.localHits(), second.line());
+        assertEquals(0, second.remoteHits() + second.misses(), second.line());
+        assertEquals(List.of(), second.warnings());
+    }
+
+    // b.
+    @Test
+    void whatMachineAPushesMachineBReadsBackWithoutWriting() throws Exception {
+        Map<String, byte[]> bodies = new TreeMap<>();   // action ID hex → body
+        long sum = 0;
+        try (CacheProtocolClient a = client(cache(nginx.url(), true, dir.resolve("a")), report("a"))) {
+            for (int i = 0; i < 20; i++) {
+                byte[] body = randomBytes(1 + random.nextInt(40_000));
+                byte[] action = randomId();
+                assertFalse(a.put(action, body).has("Err"));
+                bodies.put(HEX.formatHex(action), body);
+                sum += body.length;
+            }
+            // The uploads run in the background: close must wait for all of them.
+            assertEquals(0, a.sendClose());
+        }
+        for (var e : bodies.entrySet()) {
+            String output = HEX.formatHex(sha256(e.getValue()));
+            assertArrayEquals(e.getValue(), Files.readAllBytes(nginx.store().resolve("cas").resolve(output)));
+            assertEquals(output + " " + e.getValue().length + "\n", Files.readString(nginx.store().resolve("ac").resolve(e.getKey())));
+        }
+        RemoteCacheSummary pushed = RemoteCacheSummary.read(report("a"));
+        assertEquals(20, pushed.pushed(), pushed.line());
+        assertEquals(sum, pushed.bytesUp(), pushed.line());
+        assertEquals(List.of(), pushed.warnings());
+
+        Map<Path, byte[]> before = snapshot(nginx.store());
+        try (CacheProtocolClient b = client(cache(nginx.url(), false, dir.resolve("b")), report("b"))) {
+            for (var e : bodies.entrySet()) {
+                JsonNode hit = b.get(HEX.parseHex(e.getKey()));
+                assertFalse(isMiss(hit), hit.toString());
+                assertArrayEquals(e.getValue(), Files.readAllBytes(diskPath(hit)));
+                assertTrue(diskPath(hit).startsWith(dir.resolve("b")), "go reads machine B's own copy: " + hit);
+            }
+            assertEquals(0, b.sendClose());
+        }
+        RemoteCacheSummary read = RemoteCacheSummary.read(report("b"));
+        assertEquals(20, read.remoteHits(), read.line());
+        assertEquals(0, read.pushed(), read.line());
+        assertEquals(sum, read.bytesDown(), read.line());
+        assertEquals(List.of(), read.warnings());
+        assertStoreUnchanged(before, snapshot(nginx.store()));
+    }
+
+    // c.
+    @Test
+    void aPoisonedObjectIsAMissAndNeverReachesTheDisk() throws Exception {
+        List<byte[]> actions = new ArrayList<>();
+        List<byte[]> poisoned = new ArrayList<>();
+        try (CacheProtocolClient a = client(cache(nginx.url(), true, dir.resolve("a")), report("a"))) {
+            for (int i = 0; i < 3; i++) {
+                byte[] action = randomId();
+                byte[] body = randomBytes(5_000);
+                a.put(action, body);
+                actions.add(action);
+            }
+            assertEquals(0, a.sendClose());
+        }
+        for (byte[] action : actions) {
+            String output = Files.readString(nginx.store().resolve("ac").resolve(HEX.formatHex(action))).split(" ")[0];
+            Path object = nginx.store().resolve("cas").resolve(output);
+            byte[] other = randomBytes((int) Files.size(object));   // same size: only the hash can tell
+            Files.write(object, other);
+            poisoned.add(other);
+        }
+        try (CacheProtocolClient b = client(cache(nginx.url(), false, dir.resolve("b")), report("b"))) {
+            for (byte[] action : actions) {
+                JsonNode response = b.get(action);
+                assertTrue(isMiss(response), response.toString());
+            }
+            assertEquals(0, b.sendClose());
+        }
+        for (Path file : files(dir.resolve("b"))) {
+            for (byte[] bad : poisoned) {
+                assertFalse(java.util.Arrays.equals(bad, Files.readAllBytes(file)), "poisoned bytes kept in " + file);
+            }
+        }
+        RemoteCacheSummary b = RemoteCacheSummary.read(report("b"));
+        assertEquals(3, b.misses(), b.line());
+        assertEquals(3, b.rejected(), b.line());
+        assertOneWarning(b, "SHA-256 is not its ID");
+    }
+
+    // d.
+    @Test
+    void aLoginPageForEveryGetIsAMissWithOneWarning() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> respond(exchange, 200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body><form action=/login>Sign in</form></body></html>"))) {
+            Path local = dir.resolve("local");
+            try (CacheProtocolClient go = client(cache(server.url(), false, local), report("go"))) {
+                for (CompletableFuture<JsonNode> response : sendGets(go, 8)) {
+                    assertTrue(isMiss(response.get()), response.get().toString());
+                }
+                assertEquals(0, go.sendClose());
+            }
+            assertEquals(List.of(), files(local), "nothing of a login page is stored");
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+            assertEquals(8, summary.misses(), summary.line());
+            assertOneWarning(summary, "login or error page");
+        }
+    }
+
+    // e.
+    @Test
+    void refusedCredentialsTurnTheServerOffAfterTheFirstAnswer() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> respond(exchange, 401, "text/plain", "Unauthorized"))) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.of("team-cache"), Optional.of("ci"),
+                    Optional.of("wrong"), false, Duration.ofSeconds(5), dir.resolve("local"));
+            assertMissesThenOffAfterOneRequest(server, settings);
+            assertOneWarning(RemoteCacheSummary.read(report("go")), "team-cache", "credentials");
+        }
+    }
+
+    // f.
+    @Test
+    void aServerErrorTurnsTheServerOffAfterTheFirstAnswer() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> respond(exchange, 500, "text/plain", "Internal Server Error"))) {
+            assertMissesThenOffAfterOneRequest(server, cache(server.url(), false, dir.resolve("local")));
+            assertOneWarning(RemoteCacheSummary.read(report("go")), "HTTP 500");
+        }
+    }
+
+    // g.
+    @Test
+    void aSlowServerCostsOneTimeoutNotOnePerObject() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 404, "text/plain", "not found");
+        })) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, Duration.ofMillis(300), dir.resolve("local"));
+            long start = System.nanoTime();
+            int gets = 10;
+            try (CacheProtocolClient go = client(settings, report("go"))) {
+                for (int i = 0; i < gets; i++) {
+                    JsonNode response = go.get(randomId());
+                    assertTrue(isMiss(response), response.toString());
+                }
+                assertEquals(0, go.sendClose());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // One timeout (300 ms) and then nothing more on the network: far less than a single 5 s answer.
+            assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "10 gets against a stalled server took " + took);
+            assertEquals(1, server.requests.get(), "after the first timeout the server is not asked again");
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+            assertEquals(gets, summary.misses(), summary.line());
+            assertOneWarning(summary, "did not answer within 300 ms");
+        }
+    }
+
+    // h.
+    @Test
+    void anUnreachableServerIsOneWarning() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();   // closed below: nothing listens there now
+        }
+        try (CacheProtocolClient go = client(cache("http://127.0.0.1:" + port + "/", false, dir.resolve("local")), report("go"))) {
+            for (CompletableFuture<JsonNode> response : sendGets(go, 6)) {
+                assertTrue(isMiss(response.get()), response.get().toString());
+            }
+            assertEquals(0, go.sendClose());
+        }
+        RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+        assertEquals(6, summary.misses(), summary.line());
+        assertOneWarning(summary, "unreachable");
+    }
+
+    // i.
+    @Test
+    void aServerThatTakesUploadsButNeverReturnsThemGivesMissesWithoutWarning() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            respond(exchange, exchange.getRequestMethod().equals("PUT") ? 201 : 404, "text/plain", "");
+        })) {
+            List<byte[]> actions = new ArrayList<>();
+            long sum = 0;
+            try (CacheProtocolClient a = client(cache(server.url(), true, dir.resolve("a")), report("a"))) {
+                for (int i = 0; i < 3; i++) {
+                    byte[] body = randomBytes(2_000 + i);
+                    actions.add(randomId());
+                    a.put(actions.get(i), body);
+                    sum += body.length;
+                }
+                assertEquals(0, a.sendClose());
+            }
+            assertEquals(6, server.puts.get(), "an object and an entry per put");
+            RemoteCacheSummary pushed = RemoteCacheSummary.read(report("a"));
+            assertEquals(3, pushed.pushed(), pushed.line());
+            assertEquals(sum, pushed.bytesUp(), pushed.line());
+            try (CacheProtocolClient b = client(cache(server.url(), false, dir.resolve("b")), report("b"))) {
+                for (byte[] action : actions) {
+                    assertTrue(isMiss(b.get(action)));
+                }
+                assertEquals(0, b.sendClose());
+            }
+            RemoteCacheSummary read = RemoteCacheSummary.read(report("b"));
+            assertEquals(3, read.misses(), read.line());
+            assertEquals(List.of(), pushed.warnings());
+            assertEquals(List.of(), read.warnings());
+        }
+    }
+
+    // j.
+    @Test
+    void aRefusedUploadStopsPushingButTheLocalTierStillServes() throws Exception {
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            respond(exchange, exchange.getRequestMethod().equals("PUT") ? 403 : 404, "text/plain", "Forbidden");
+        })) {
+            Map<String, byte[]> bodies = new TreeMap<>();
+            try (CacheProtocolClient go = client(cache(server.url(), true, dir.resolve("local")), report("go"))) {
+                for (int i = 0; i < 30; i++) {
+                    byte[] action = randomId();
+                    byte[] body = randomBytes(1_000 + i);
+                    assertFalse(go.put(action, body).has("Err"));
+                    bodies.put(HEX.formatHex(action), body);
+                }
+                for (var e : bodies.entrySet()) {
+                    JsonNode hit = go.get(HEX.parseHex(e.getKey()));
+                    assertArrayEquals(e.getValue(), Files.readAllBytes(diskPath(hit)));
+                }
+                assertEquals(0, go.sendClose());
+            }
+            // Only the uploads already in flight when the first 403 came back.
+            assertTrue(server.puts.get() <= CacheProgram.PUSH_THREADS, server.puts.get() + " PUTs after a refusal");
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+            assertEquals(0, summary.pushed(), summary.line());
+            assertEquals(30, summary.localHits(), summary.line());
+            assertOneWarning(summary, "refused an upload");
+        }
+    }
+
+    // k.
+    @Test
+    void anUnusableLocalDirectoryLeavesGoWithoutACacheAndSaysWhichDirectory() throws Exception {
+        Path notADirectory = dir.resolve("cache-dir");
+        Files.writeString(notADirectory, "a file where the cache directory should be");   // not chmod: tests may run as root
+        try (CacheProtocolClient go = client(cache(nginx.url(), true, notADirectory), report("go"))) {
+            assertEquals(List.of("close"), go.knownCommands());
+            assertEquals(0, go.sendClose());
+        }
+        assertOneWarning(RemoteCacheSummary.read(report("go")), notADirectory.toString());
+    }
+
+    // l.
+    @Test
+    void aPutWhoseBodyIsNotItsOutputIdIsAnErrorAndNothingIsStored() throws Exception {
+        byte[] action = randomId();
+        byte[] body = randomBytes(3_000);
+        byte[] claimed = sha256("something else".getBytes(StandardCharsets.UTF_8));
+        Path local = dir.resolve("local");
+        try (CacheProtocolClient go = client(cache(nginx.url(), true, local), report("go"))) {
+            JsonNode response = go.put(action, claimed, body);
+            assertTrue(response.hasNonNull("Err") && !response.has("DiskPath"), response.toString());
+            // The stream stays in step: the next request is read where it starts.
+            byte[] good = randomBytes(10);
+            assertFalse(go.put(randomId(), good).has("Err"));
+            assertTrue(isMiss(go.get(action)));
+            assertEquals(0, go.sendClose());
+        }
+        for (Path file : files(local)) {
+            assertFalse(java.util.Arrays.equals(body, Files.readAllBytes(file)), "the body was kept in " + file);
+        }
+        assertFalse(Files.exists(nginx.store().resolve("cas").resolve(HEX.formatHex(claimed))));
+        assertFalse(Files.exists(nginx.store().resolve("ac").resolve(HEX.formatHex(action))));
+    }
+
+    // ---- helpers
+
+    private void assertMissesThenOffAfterOneRequest(Misbehaving server, RemoteCache settings) throws Exception {
+        try (CacheProtocolClient go = client(settings, report("go"))) {
+            // One at a time, as a build whose packages depend on each other asks: the first answer turns the tier off.
+            for (int i = 0; i < 5; i++) {
+                JsonNode response = go.get(randomId());
+                assertTrue(isMiss(response), response.toString());
+            }
+            assertEquals(0, go.sendClose());
+        }
+        assertEquals(1, server.requests.get(), "requests after the server said no");
+        RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+        assertEquals(5, summary.misses(), summary.line());
+    }
+
+    private static void assertOneWarning(RemoteCacheSummary summary, String... mentions) {
+        assertEquals(1, summary.warnings().size(), summary.warnings().toString());
+        for (String mention : mentions) {
+            assertTrue(summary.warnings().get(0).contains(mention), "'" + mention + "' in " + summary.warnings());
+        }
+    }
+
+    private static void assertStoreUnchanged(Map<Path, byte[]> before, Map<Path, byte[]> after) {
+        assertEquals(before.keySet(), after.keySet(), "a read-only build must not add to the server");
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file + " changed"));
+    }
+
+    private List<CompletableFuture<JsonNode>> sendGets(CacheProtocolClient go, int n) throws IOException {
+        List<CompletableFuture<JsonNode>> responses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            responses.add(go.sendGet(randomId()));
+        }
+        return responses;
+    }
+
+    private CacheProtocolClient client(RemoteCache settings, Path report) throws IOException {
+        return new CacheProtocolClient(new CacheProgram(settings, Optional.of(report)));
+    }
+
+    private static RemoteCache cache(String url, boolean push, Path local) {
+        return new RemoteCache(URI.create(url), Optional.empty(), Optional.empty(), Optional.empty(), push,
+                Duration.ofSeconds(5), local);
+    }
+
+    private Path report(String name) {
+        return dir.resolve("report-" + name + ".jsonl");
+    }
+
+    private byte[] randomId() {
+        return randomBytes(32);
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static Map<Path, byte[]> snapshot(Path root) throws IOException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        for (Path file : files(root)) {
+            files.put(root.relativize(file), Files.readAllBytes(file));
+        }
+        return files;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private interface Behaviour {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    /** A JDK HTTP server on 127.0.0.1 that misbehaves as the test says, counting what it was asked. */
+    private static final class Misbehaving implements AutoCloseable {
+        final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger puts = new AtomicInteger();
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        private Misbehaving(Behaviour behaviour) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                requests.incrementAndGet();
+                if (exchange.getRequestMethod().equals("PUT")) {
+                    puts.incrementAndGet();
+                }
+                try (exchange) {
+                    behaviour.handle(exchange);
+                }
+            });
+            server.setExecutor(threads);
+            server.start();
+        }
+
+        static Misbehaving start(Behaviour behaviour) throws IOException {
+            return new Misbehaving(behaviour);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();   // wakes a handler that sleeps
+        }
+    }
+}
