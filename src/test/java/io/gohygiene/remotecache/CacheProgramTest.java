@@ -51,6 +51,8 @@ class CacheProgramTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final String LOGIN_PAGE = "<html><body><h1>Please sign in</h1></body></html>";
+
     private static NginxWebDav nginx;
 
     @TempDir
@@ -374,7 +376,53 @@ class CacheProgramTest {
         assertFalse(Files.exists(nginx.store().resolve("ac").resolve(HEX.formatHex(action))));
     }
 
+    // m.
+    @Test
+    void aRealGoBuildAgainstALoginPageSucceedsWithOneWarningAndTheSameBinary() throws Exception {
+        Path module = dir.resolve("m");
+        Files.createDirectories(module);
+        Files.writeString(module.resolve("go.mod"), "module example.com/m\n\ngo 1.24\n");
+        Files.writeString(module.resolve("main.go"),
+                "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello from behind a login page\") }\n");
+        try (Misbehaving server = Misbehaving.start(exchange -> respond(exchange, 200, "text/html", LOGIN_PAGE))) {
+            Path report = report("build");
+            RemoteCache settings = cache(server.url(), false, dir.resolve("gocache").resolve("go-hygiene"));
+            Map<String, String> env = new java.util.HashMap<>(settings.environment(report));
+            env.put("GOCACHE", dir.resolve("gocache").toString());
+            env.put("GOCACHEPROG", CacheProgramCommand.current());
+            Path withProgram = dir.resolve("with-cache-program");
+            goBuild(module, withProgram, env);
+            // The same build with go's own cache only (the user's, usually warm): the cache program must not change
+            // a byte of what is linked, whatever the server sends.
+            Path plain = dir.resolve("plain");
+            goBuild(module, plain, Map.of());
+            assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(withProgram));
+            Process run = new ProcessBuilder(withProgram.toString()).redirectErrorStream(true).start();
+            assertEquals("hello from behind a login page\n", new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, run.waitFor());
+
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report);
+            assertTrue(summary.gets() > 10 && summary.misses() == summary.gets(), summary.line());
+            assertOneWarning(summary, "login or error page");
+            // go's own outputs fill the local tier; the page never becomes one of them.
+            for (Path file : files(dir.resolve("gocache").resolve("go-hygiene"))) {
+                assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains("Please sign in"), "the page was stored as " + file);
+            }
+        }
+    }
+
     // ---- helpers
+
+    private static void goBuild(Path module, Path output, Map<String, String> environment) throws Exception {
+        ProcessBuilder go = new ProcessBuilder("go", "build", "-trimpath", "-o", output.toString(), ".")
+                .directory(module.toFile()).redirectErrorStream(true);
+        go.environment().put("GOFLAGS", "-buildvcs=false");
+        go.environment().put("GOTOOLCHAIN", "local");
+        go.environment().putAll(environment);
+        Process process = go.start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "go build: " + log);
+    }
 
     private void assertMissesThenOffAfterOneRequest(Misbehaving server, RemoteCache settings) throws Exception {
         try (CacheProtocolClient go = client(settings, report("go"))) {
