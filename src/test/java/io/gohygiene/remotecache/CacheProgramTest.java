@@ -61,7 +61,8 @@ class CacheProgramTest {
     @TempDir
     Path dir;
 
-    private final Random random = new Random(20);
+    /** Not seeded: the tests share one server store, and IDs repeated across tests would see each other's objects. */
+    private final Random random = new Random();
 
     @BeforeAll
     static void startNginx() throws IOException {
@@ -374,6 +375,109 @@ class CacheProgramTest {
         }
         assertFalse(Files.exists(nginx.store().resolve("cas").resolve(HEX.formatHex(claimed))));
         assertFalse(Files.exists(nginx.store().resolve("ac").resolve(HEX.formatHex(action))));
+    }
+
+    @Test
+    void anEmptyOutputRoundTripsThroughTheServer() throws Exception {
+        // go caches empty outputs too (an empty file, a package with nothing to export): no body follows its put.
+        byte[] action = randomId();
+        try (CacheProtocolClient a = client(cache(nginx.url(), true, dir.resolve("a")), report("a"))) {
+            JsonNode stored = a.put(action, new byte[0]);
+            assertFalse(stored.has("Err"), stored.toString());
+            assertEquals(0, Files.size(diskPath(stored)));
+            assertEquals(0, a.sendClose());
+        }
+        try (CacheProtocolClient b = client(cache(nginx.url(), false, dir.resolve("b")), report("b"))) {
+            JsonNode hit = b.get(action);
+            assertFalse(isMiss(hit), hit.toString());
+            assertArrayEquals(sha256(new byte[0]), outputId(hit));
+            assertEquals(0, Files.size(diskPath(hit)));
+            assertEquals(0, b.sendClose());
+        }
+        assertEquals(1, RemoteCacheSummary.read(report("a")).pushed());
+        assertEquals(1, RemoteCacheSummary.read(report("b")).remoteHits());
+    }
+
+    @Test
+    void anEntryWhoseObjectTheServerEvictedIsAPlainMiss() throws Exception {
+        // bazel-remote and cleanup jobs drop objects on their own schedule: a dangling entry is normal, not a fault.
+        byte[] action = randomId();
+        byte[] body = randomBytes(4_000);
+        try (CacheProtocolClient a = client(cache(nginx.url(), true, dir.resolve("a")), report("a"))) {
+            a.put(action, body);
+            assertEquals(0, a.sendClose());
+        }
+        Files.delete(nginx.store().resolve("cas").resolve(HEX.formatHex(sha256(body))));
+        try (CacheProtocolClient b = client(cache(nginx.url(), false, dir.resolve("b")), report("b"))) {
+            assertTrue(isMiss(b.get(action)));
+            // The server stays in use: another object is still fetched.
+            byte[] other = randomId();
+            byte[] otherBody = randomBytes(100);
+            try (CacheProtocolClient c = client(cache(nginx.url(), true, dir.resolve("c")), report("c"))) {
+                c.put(other, otherBody);
+                assertEquals(0, c.sendClose());
+            }
+            assertArrayEquals(otherBody, Files.readAllBytes(diskPath(b.get(other))));
+            assertEquals(0, b.sendClose());
+        }
+        RemoteCacheSummary b = RemoteCacheSummary.read(report("b"));
+        assertEquals(1, b.misses(), b.line());
+        assertEquals(1, b.remoteHits(), b.line());
+        assertEquals(List.of(), b.warnings());
+    }
+
+    @Test
+    void aPutTheLocalDiskCannotTakeIsAnErrorWithOneWarningAndTheNextRequestIsReadInStep() throws Exception {
+        Path local = dir.resolve("local");
+        try (CacheProtocolClient go = client(cache(nginx.url(), false, local), report("go"))) {
+            assertEquals(List.of("get", "put", "close"), go.knownCommands());
+            // As a full disk would: the program's temporary files can no longer be created.
+            Files.delete(local.resolve("tmp"));
+            Files.writeString(local.resolve("tmp"), "not a directory");
+            for (int i = 0; i < 3; i++) {
+                JsonNode response = go.put(randomId(), randomBytes(50_000));
+                assertTrue(response.hasNonNull("Err"), response.toString());
+            }
+            // Each body was read to its end, so the get after them is understood as a get.
+            assertTrue(isMiss(go.get(randomId())));
+            assertEquals(0, go.sendClose());
+        }
+        RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+        assertEquals(3, summary.puts(), summary.line());
+        assertOneWarning(summary, local.toString(), "free the disk");
+    }
+
+    @Test
+    void aCommandOfALaterGoIsAnErrorForThatRequestOnly() throws Exception {
+        byte[] action = randomId();
+        byte[] body = randomBytes(10);
+        try (CacheProtocolClient go = client(cache(nginx.url(), false, dir.resolve("local")), report("go"))) {
+            go.put(action, body);
+            JsonNode response = go.send("stat");
+            assertTrue(response.path("Err").asText().contains("stat"), response.toString());
+            assertArrayEquals(body, Files.readAllBytes(diskPath(go.get(action))));
+            assertEquals(0, go.sendClose());
+        }
+    }
+
+    @Test
+    void whenGoGoesAwayWithoutCloseTheUploadsAreStillFlushedAndReported() throws Exception {
+        Map<String, byte[]> bodies = new TreeMap<>();
+        try (CacheProtocolClient go = client(cache(nginx.url(), true, dir.resolve("local")), report("go"))) {
+            for (int i = 0; i < 8; i++) {
+                byte[] action = randomId();
+                byte[] body = randomBytes(20_000);
+                go.put(action, body);
+                bodies.put(HEX.formatHex(action), body);
+            }
+            assertEquals(0, go.endInput());
+        }
+        for (var e : bodies.entrySet()) {
+            assertTrue(Files.exists(nginx.store().resolve("ac").resolve(e.getKey())), "entry " + e.getKey() + " not pushed");
+        }
+        RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+        assertEquals(8, summary.puts(), summary.line());
+        assertEquals(8, summary.pushed(), summary.line());
     }
 
     // m.

@@ -129,6 +129,19 @@ final class CacheProtocolClient implements AutoCloseable {
         return exit.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** Sends a request of a command this program does not know (a later go's), with no body. */
+    JsonNode send(String command) throws Exception {
+        long id = ids.incrementAndGet();
+        send(request(id, command), null);
+        return await(future(id));
+    }
+
+    /** Closes the program's stdin without a close request (go was killed); serve's exit code. */
+    int endInput() throws Exception {
+        requests.close();
+        return exit.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /** Lines the program wrote that go would not match to a request. */
     List<String> unexpected() {
         synchronized (unexpected) {
