@@ -1,7 +1,6 @@
 package io.gohygiene.remotecache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +14,12 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,36 +94,40 @@ final class HttpTier {
         }
         String hex = HexFormat.of().formatHex(ref.outputId());
         URI uri = settings.url().resolve("cas/" + hex);
-        Optional<HttpResponse<InputStream>> response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        MessageDigest sha = io.gohygiene.files.Sha256.digest();
+        AtomicLong received = new AtomicLong();
+        AtomicReference<IOException> diskFailure = new AtomicReference<>();
+        Optional<HttpResponse<Void>> response;
+        // Reading is the server's problem (the tier turns off); writing is our disk's (the caller says so).
+        try (OutputStream out = Files.newOutputStream(file)) {
+            // The body arrives on the client's threads, chunk by chunk, so that a server that stops sending in the
+            // middle of an object is noticed (send watches the count) instead of blocking a read for as long as it
+            // keeps the connection open.
+            response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> {
+                if (chunk.isEmpty() || diskFailure.get() != null) {
+                    return;
+                }
+                byte[] bytes = chunk.get();
+                sha.update(bytes);
+                received.addAndGet(bytes.length);
+                try {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    diskFailure.compareAndSet(null, e);
+                }
+            }), received);
+        }
         if (response.isEmpty()) {
             return false;
         }
-        MessageDigest sha = io.gohygiene.files.Sha256.digest();
-        long size = 0;
-        counters.requestStarted();
-        // Reading is the server's problem (the tier turns off); writing is our disk's (the caller says so).
-        try (InputStream in = response.get().body(); OutputStream out = Files.newOutputStream(file)) {
-            if (!ok(response.get(), uri)) {
-                return false;
-            }
-            byte[] buffer = new byte[64 * 1024];
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    return unusable("the remote cache " + settings.url() + " broke off while sending " + uri + " (" + e + ")");
-                }
-                if (n < 0) {
-                    break;
-                }
-                sha.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-                size += n;
-            }
-        } finally {
-            counters.requestEnded();
+        // Checked only with the whole response in: a chunk that arrives after a cancel may fail on the closed file.
+        if (diskFailure.get() != null) {
+            throw diskFailure.get();
         }
+        if (!ok(response.get(), uri)) {
+            return false;
+        }
+        long size = received.get();
         counters.bytesDown.addAndGet(size);
         if (size != ref.size() || !MessageDigest.isEqual(sha.digest(), ref.outputId())) {
             counters.rejected.incrementAndGet();
@@ -193,20 +202,55 @@ final class HttpTier {
         return builder;
     }
 
+
     private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return send(request, handler, null);
+    }
+
+    /**
+     * The response with its whole body, or empty when the server failed (the tier is then off). The timeout bounds
+     * the whole exchange, body included: the client's own timeout ends at the response headers, and a server that
+     * stops sending after them would otherwise hold go's request, and the build, for as long as it likes. With
+     * {@code progress} (bytes received so far) the body may take longer, as long as bytes keep coming: a large object
+     * on a slow link is not cut off, a stalled one is.
+     */
+    private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, AtomicLong progress) {
         counters.requestStarted();
+        CompletableFuture<HttpResponse<T>> pending = client().sendAsync(request, handler);
         try {
-            return Optional.of(client().send(request, handler));
-        } catch (HttpTimeoutException e) {
-            unusable("the remote cache " + settings.url() + " did not answer within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            unusable("the remote cache " + settings.url() + " is unreachable (" + reason(e) + ")");
+            long seen = -1;
+            while (true) {
+                try {
+                    return Optional.of(pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
+                } catch (TimeoutException e) {
+                    if (progress == null || progress.get() == seen) {
+                        pending.cancel(true);
+                        unusable(timedOut());
+                        return Optional.empty();
+                    }
+                    seen = progress.get();
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                unusable(timedOut());
+            } else if (progress != null && progress.get() > 0) {
+                unusable("the remote cache " + settings.url() + " broke off while sending " + request.uri() + " (" + cause + ")");
+            } else {
+                unusable("the remote cache " + settings.url() + " is unreachable (" + reason(cause) + ")");
+            }
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
         } finally {
             counters.requestEnded();
         }
         return Optional.empty();
+    }
+
+    private String timedOut() {
+        return "the remote cache " + settings.url() + " did not answer within " + settings.timeout().toMillis() + " ms";
     }
 
     /** 200 for GET; 404 a plain miss; 401/403 and 5xx turn the tier off. */
@@ -240,7 +284,7 @@ final class HttpTier {
      * (nor one in its causes) for a refused connection, and a connection closed before the answer reads
      * "HTTP/1.1 header parser received no bytes".
      */
-    static String reason(IOException e) {
+    static String reason(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null && message == null; t = t.getCause()) {
             message = t.getMessage();

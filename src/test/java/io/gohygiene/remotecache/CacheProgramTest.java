@@ -480,6 +480,96 @@ class CacheProgramTest {
         assertEquals(8, summary.pushed(), summary.line());
     }
 
+    @Test
+    void aServerThatStallsInTheMiddleOfAnObjectCostsOneTimeout() throws Exception {
+        assertAStallAfterTheHeadersCostsOneTimeout("/cas/");
+    }
+
+    @Test
+    void aServerThatStallsInTheMiddleOfAnEntryCostsOneTimeout() throws Exception {
+        assertAStallAfterTheHeadersCostsOneTimeout("/ac/");
+    }
+
+    @Test
+    void anObjectThatKeepsComingSlowerThanTheTimeoutAllowsIsStillFetched() throws Exception {
+        // A large object on a slow link takes longer than the timeout in all, but bytes keep arriving: not a stall.
+        // (1 s rather than 300 ms: the first request of a cold JVM on a busy machine may itself take 300 ms.)
+        byte[] object = randomBytes(10_000);
+        byte[] entry = (HEX.formatHex(sha256(object)) + " " + object.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            boolean isEntry = exchange.getRequestURI().getPath().startsWith("/ac/");
+            byte[] body = isEntry ? entry : object;
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            int chunks = isEntry ? 1 : 8;
+            for (int i = 0; i < chunks; i++) {
+                out.write(body, i * body.length / chunks, body.length / chunks);
+                out.flush();
+                try {
+                    Thread.sleep(isEntry ? 0 : 250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, Duration.ofSeconds(1), dir.resolve("local"));
+            long start = System.nanoTime();
+            JsonNode hit;
+            try (CacheProtocolClient go = client(settings, report("go"))) {
+                hit = go.get(randomId());
+                assertEquals(0, go.sendClose());
+            }
+            assertFalse(isMiss(hit), () -> hit + " " + read(report("go")).warnings());
+            assertArrayEquals(object, Files.readAllBytes(diskPath(hit)));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() > 1_500, "the object came in 8 chunks 250 ms apart, longer than the 1 s timeout");
+            RemoteCacheSummary summary = read(report("go"));
+            assertEquals(1, summary.remoteHits(), summary.line());
+            assertEquals(List.of(), summary.warnings());
+        }
+    }
+
+    /**
+     * Headers and half the bytes of what is under {@code stalling} come at once, then nothing: the timeout must cover
+     * the body, not only the headers, or go waits as long as the server keeps the connection open.
+     */
+    private void assertAStallAfterTheHeadersCostsOneTimeout(String stalling) throws Exception {
+        byte[] object = randomBytes(10_000);
+        byte[] entry = (HEX.formatHex(sha256(object)) + " " + object.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().startsWith("/ac/") ? entry : object;
+            if (!exchange.getRequestURI().getPath().startsWith(stalling)) {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, Duration.ofMillis(300), dir.resolve("local"));
+            long start = System.nanoTime();
+            try (CacheProtocolClient go = client(settings, report("go"))) {
+                for (int i = 0; i < 3; i++) {
+                    assertTrue(isMiss(go.get(randomId())));
+                }
+                assertEquals(0, go.sendClose());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "3 gets against a server stalled mid-body took " + took);
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+            assertEquals(3, summary.misses(), summary.line());
+            assertOneWarning(summary, "did not answer within 300 ms");
+        }
+    }
+
     // m.
     @Test
     void aRealGoBuildAgainstALoginPageSucceedsWithOneWarningAndTheSameBinary() throws Exception {
@@ -540,6 +630,15 @@ class CacheProgramTest {
         assertEquals(1, server.requests.get(), "requests after the server said no");
         RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
         assertEquals(5, summary.misses(), summary.line());
+    }
+
+    /** The report, for a failure message too. */
+    private static RemoteCacheSummary read(Path report) {
+        try {
+            return RemoteCacheSummary.read(report);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertOneWarning(RemoteCacheSummary summary, String... mentions) {
