@@ -570,6 +570,57 @@ class CacheProgramTest {
         }
     }
 
+    @Test
+    void credentialsFromSettingsReachAServerThatWantsThemForWritesAndWithoutThemPushingStopsOnce() throws Exception {
+        // The docs' recipe: anyone reads, only the CI user writes (nginx auth_basic on PUT).
+        try (NginxWebDav guarded = NginxWebDav.withBasicAuthForWrites(dir.resolve("guarded"), "ci", "s3cr3t")) {
+            byte[] action = randomId();
+            byte[] body = randomBytes(3_000);
+            RemoteCache trusted = new RemoteCache(URI.create(guarded.url()), Optional.of("team-cache"), Optional.of("ci"),
+                    Optional.of("s3cr3t"), true, Duration.ofSeconds(5), dir.resolve("trusted"));
+            try (CacheProtocolClient go = client(trusted, report("trusted"))) {
+                go.put(action, body);
+                assertEquals(0, go.sendClose());
+            }
+            assertEquals(1, RemoteCacheSummary.read(report("trusted")).pushed(), RemoteCacheSummary.read(report("trusted")).line());
+            assertArrayEquals(body, Files.readAllBytes(guarded.store().resolve("cas").resolve(HEX.formatHex(sha256(body)))));
+
+            // A pull-request build that was left with push on but no credentials: told once, reads still work.
+            RemoteCache anonymous = new RemoteCache(URI.create(guarded.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    true, Duration.ofSeconds(5), dir.resolve("anonymous"));
+            try (CacheProtocolClient go = client(anonymous, report("anonymous"))) {
+                for (int i = 0; i < 10; i++) {
+                    assertFalse(go.put(randomId(), randomBytes(100 + i)).has("Err"));
+                }
+                assertArrayEquals(body, Files.readAllBytes(diskPath(go.get(action))));
+                assertEquals(0, go.sendClose());
+            }
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("anonymous"));
+            assertEquals(0, summary.pushed(), summary.line());
+            assertEquals(1, summary.remoteHits(), summary.line());
+            assertOneWarning(summary, "refused an upload with HTTP 401", "credentials");
+        }
+    }
+
+    @Test
+    void aRedirectToALoginPageIsAMissWithOneWarning() throws Exception {
+        // Single sign-on in front of a repository manager answers 302 to its login page; the redirect is not followed.
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            exchange.getResponseHeaders().set("Location", "https://sso.example/login");
+            exchange.sendResponseHeaders(302, -1);
+        })) {
+            try (CacheProtocolClient go = client(cache(server.url(), false, dir.resolve("local")), report("go"))) {
+                for (CompletableFuture<JsonNode> response : sendGets(go, 5)) {
+                    assertTrue(isMiss(response.get()), response.get().toString());
+                }
+                assertEquals(0, go.sendClose());
+            }
+            RemoteCacheSummary summary = RemoteCacheSummary.read(report("go"));
+            assertEquals(5, summary.misses(), summary.line());
+            assertOneWarning(summary, "HTTP 302");
+        }
+    }
+
     // m.
     @Test
     void aRealGoBuildAgainstALoginPageSucceedsWithOneWarningAndTheSameBinary() throws Exception {
