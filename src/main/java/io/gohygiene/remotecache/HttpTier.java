@@ -3,6 +3,7 @@ package io.gohygiene.remotecache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -161,7 +163,13 @@ final class HttpTier {
     }
 
     private boolean put(URI uri, HttpRequest.BodyPublisher body) {
-        Optional<HttpResponse<Void>> response = send(request(uri).PUT(body).build(), HttpResponse.BodyHandlers.discarding());
+        // No request timeout here: the client's counts until the response headers, so it would cut off any upload
+        // that takes longer than the timeout in all (a test binary of tens of MB on a CI uplink) and turn the whole
+        // tier off. send watches the bytes taken from the body instead: only an upload that stops moving times out.
+        AtomicLong sent = new AtomicLong();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("User-Agent", "go-hygiene-cache").PUT(counting(body, sent));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        Optional<HttpResponse<Void>> response = send(request.build(), HttpResponse.BodyHandlers.discarding(), sent);
         if (response.isEmpty()) {
             return false;
         }
@@ -178,6 +186,42 @@ final class HttpTier {
                 + " and that they may write" : status == 405 ? ": the server does not take PUT (nginx: dav_methods PUT)" : "")
                 + "; nothing more is pushed by this build");
         return false;
+    }
+
+    /** {@code body}, adding to {@code sent} what the client takes from it (it takes more as the connection drains). */
+    private static HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher body, AtomicLong sent) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscriber.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer item) {
+                        sent.addAndGet(item.remaining());
+                        subscriber.onNext(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        subscriber.onError(throwable);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        subscriber.onComplete();
+                    }
+                });
+            }
+        };
     }
 
     /** Built on the first request: a go command whose gets all hit the local disk never pays for it. */
@@ -211,8 +255,8 @@ final class HttpTier {
      * The response with its whole body, or empty when the server failed (the tier is then off). The timeout bounds
      * the whole exchange, body included: the client's own timeout ends at the response headers, and a server that
      * stops sending after them would otherwise hold go's request, and the build, for as long as it likes. With
-     * {@code progress} (bytes received so far) the body may take longer, as long as bytes keep coming: a large object
-     * on a slow link is not cut off, a stalled one is.
+     * {@code progress} (bytes received or sent so far) the exchange may take longer, as long as bytes keep moving: a
+     * large object on a slow link is not cut off, a stalled one is.
      */
     private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, AtomicLong progress) {
         counters.requestStarted();

@@ -529,6 +529,72 @@ class CacheProgramTest {
         }
     }
 
+    @Test
+    void anUploadThatKeepsMovingMayTakeLongerThanTheTimeout() throws Exception {
+        // A test binary of tens of MB over a CI machine's uplink: longer than the timeout in all, but never stalled.
+        // The server reads 10 MB/s, so 40 MB take 4 s against a 2 s timeout, while what the socket buffers hold
+        // when the client has handed over its last byte drains well within 2 s.
+        byte[] body = randomBytes(40 << 20);
+        AtomicInteger received = new AtomicInteger();
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            InputStream in = exchange.getRequestBody();
+            byte[] buffer = new byte[512 << 10];
+            for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                if (exchange.getRequestURI().getPath().startsWith("/cas/")) {
+                    received.addAndGet(n);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            respond(exchange, 201, "text/plain", "");
+        })) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    true, Duration.ofSeconds(2), dir.resolve("local"));
+            long start = System.nanoTime();
+            try (CacheProtocolClient go = client(settings, report("go"))) {
+                assertFalse(go.put(randomId(), body).has("Err"));
+                assertEquals(0, go.sendClose());
+            }
+            RemoteCacheSummary summary = read(report("go"));
+            assertEquals(List.of(), summary.warnings());
+            assertEquals(1, summary.pushed(), summary.line());
+            assertEquals(body.length, received.get());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() > 3_000, "the upload took longer than the timeout");
+        }
+    }
+
+    @Test
+    void anUploadToAServerThatStopsReadingTimesOutOnce() throws Exception {
+        // The other side of the previous test: an upload that no longer moves (the server reads nothing and never
+        // answers) must still end after the timeout, so that close, and the build, do not wait for the server.
+        try (Misbehaving server = Misbehaving.start(exchange -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            RemoteCache settings = new RemoteCache(URI.create(server.url()), Optional.empty(), Optional.empty(), Optional.empty(),
+                    true, Duration.ofMillis(500), dir.resolve("local"));
+            long start = System.nanoTime();
+            try (CacheProtocolClient go = client(settings, report("go"))) {
+                assertFalse(go.put(randomId(), randomBytes(16 << 20)).has("Err"));   // more than the socket buffers hold
+                for (int i = 0; i < 5; i++) {
+                    assertFalse(go.put(randomId(), randomBytes(1_000)).has("Err"));
+                }
+                assertEquals(0, go.sendClose());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "close waited " + took + " for a server that reads nothing");
+            RemoteCacheSummary summary = read(report("go"));
+            assertEquals(0, summary.pushed(), summary.line());
+            assertOneWarning(summary, "did not answer within 500 ms");
+        }
+    }
+
     /**
      * Headers and half the bytes of what is under {@code stalling} come at once, then nothing: the timeout must cover
      * the body, not only the headers, or go waits as long as the server keeps the connection open.
