@@ -15,7 +15,10 @@ public class RemoteCacheConfig {
     String serverId;
     /** Upload what this build compiles (default false: read-only, the safe choice for pull-request builds). */
     Boolean push;
-    /** How long one request may take before the server counts as unreachable: 10s (default), 500ms, 1m. */
+    /**
+     * How long the server may leave a request unanswered, or a transfer without a byte moving, before it counts as
+     * unreachable: 10s (default), 500ms, 1m. A large object that keeps moving may take longer.
+     */
     String timeout;
     /** The local disk tier in front of the server; default {@code <GOCACHE>/go-hygiene-remote-cache}. */
     File directory;

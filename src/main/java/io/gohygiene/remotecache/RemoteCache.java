@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param username       HTTP Basic user, or empty
  * @param password       HTTP Basic password, or empty
  * @param push           whether this build uploads what it compiles (false: read-only, for untrusted builds)
- * @param timeout        how long one request may take before the server counts as unreachable
+ * @param timeout        how long a request may go unanswered, or a transfer without a byte moving, before the server
+ *                       counts as unreachable (a large object that keeps moving may take longer)
  * @param localDirectory the disk tier in front of the server
  */
 public record RemoteCache(URI url, Optional<String> serverId, Optional<String> username, Optional<String> password,
