@@ -46,6 +46,9 @@ public final class CacheProgram {
     }
 
     public static void main(String[] args) {
+        // Keep as many idle connections to the server as gets run at once (the JDK keeps 5 by default), so that
+        // each does not pay a new connection (a TLS handshake with https).
+        System.setProperty("http.maxConnections", Integer.toString(GET_THREADS + PUSH_THREADS));
         Map<String, String> env = System.getenv();
         RemoteCache settings;
         try {

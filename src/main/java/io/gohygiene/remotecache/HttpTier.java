@@ -1,13 +1,12 @@
 package io.gohygiene.remotecache;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +14,12 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,17 +29,26 @@ import java.util.regex.Pattern;
  * the hash too). The first failure that says the server is unusable (unreachable, too slow, 5xx, credentials
  * refused) turns the tier off for the rest of this go command with one warning: the build goes on with the local
  * cache, it never fails because of the server.
+ * <p>
+ * The requests go through {@link HttpURLConnection}, not the JDK's HttpClient: the program runs once per go command
+ * and go waits for it to exit, and an HttpClient costs a fresh JVM about 200 ms to build and keeps a selector thread
+ * in native code that holds the JVM's exit for another 300 ms (HotSpot waits for threads in native before it exits).
+ * The timeout is the connect timeout and the read timeout of every read: a transfer that goes a whole timeout
+ * without a byte is cut, a slow one that keeps moving is not; an upload the server stops reading is cut by a
+ * watchdog that sees its count stand still.
  */
 final class HttpTier {
 
     private static final Pattern ENTRY = Pattern.compile("([0-9a-f]{64}) ([0-9]{1,15})\\s*");
+    /** An entry is 80 bytes; more is a page of the server, read only far enough to say so. */
+    private static final int ENTRY_LIMIT = 64 * 1024;
 
     private final RemoteCache settings;
     private final CacheCounters counters;
-    private volatile HttpClient client;
     private final Optional<String> authorization;
     private volatile boolean usable = true;
     private volatile boolean pushing;
+    private volatile ScheduledExecutorService watchdog;
 
     HttpTier(RemoteCache settings, CacheCounters counters) {
         this.settings = settings;
@@ -65,17 +72,17 @@ final class HttpTier {
             return Optional.empty();
         }
         URI uri = settings.url().resolve("ac/" + HexFormat.of().formatHex(actionId));
-        Optional<HttpResponse<byte[]>> response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.isEmpty() || !ok(response.get(), uri)) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Optional<Answer> answer = exchange("GET", uri, null, in -> copy(in, body, ENTRY_LIMIT, null));
+        if (answer.isEmpty() || !ok(answer.get(), uri)) {
             return Optional.empty();
         }
-        String body = new String(response.get().body(), StandardCharsets.ISO_8859_1);
-        Matcher m = ENTRY.matcher(body);
+        Matcher m = ENTRY.matcher(body.toString(StandardCharsets.ISO_8859_1));
         if (!m.matches()) {
             counters.rejected.incrementAndGet();
             counters.warnOnce("entry", "the remote cache answered " + uri + " with something that is not a cache entry ("
-                    + contentType(response.get()) + ", " + response.get().body().length + " bytes; a login or error page?):"
-                    + " counted as a miss; check <remoteCache><url> and the credentials");
+                    + answer.get().contentType() + ", " + body.size() + (body.size() >= ENTRY_LIMIT ? "+" : "") + " bytes; a login or"
+                    + " error page?): counted as a miss; check <remoteCache><url> and the credentials");
             return Optional.empty();
         }
         return Optional.of(new Ref(HexFormat.of().parseHex(m.group(1)), Long.parseLong(m.group(2))));
@@ -89,6 +96,8 @@ final class HttpTier {
      * Downloads the object of {@code ref} into {@code file} and checks that its SHA-256 is the output ID; false (a
      * miss) when it is absent, the server is off, or the bytes are not what the ID says: a corrupted or poisoned
      * object never reaches the build.
+     *
+     * @throws IOException when {@code file} cannot be written (our disk, not the server)
      */
     boolean object(Ref ref, Path file) throws IOException {
         if (!usable) {
@@ -98,35 +107,25 @@ final class HttpTier {
         URI uri = settings.url().resolve("cas/" + hex);
         MessageDigest sha = io.gohygiene.files.Sha256.digest();
         AtomicLong received = new AtomicLong();
-        AtomicReference<IOException> diskFailure = new AtomicReference<>();
-        Optional<HttpResponse<Void>> response;
+        Optional<Answer> answer;
         // Reading is the server's problem (the tier turns off); writing is our disk's (the caller says so).
         try (OutputStream out = Files.newOutputStream(file)) {
-            // The body arrives on the client's threads, chunk by chunk, so that a server that stops sending in the
-            // middle of an object is noticed (send watches the count) instead of blocking a read for as long as it
-            // keeps the connection open.
-            response = send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> {
-                if (chunk.isEmpty() || diskFailure.get() != null) {
-                    return;
+            answer = exchange("GET", uri, null, in -> {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    sha.update(buffer, 0, n);
+                    received.addAndGet(n);
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException e) {
+                        throw new DiskFailure(e);
+                    }
                 }
-                byte[] bytes = chunk.get();
-                sha.update(bytes);
-                received.addAndGet(bytes.length);
-                try {
-                    out.write(bytes);
-                } catch (IOException e) {
-                    diskFailure.compareAndSet(null, e);
-                }
-            }), received);
+            });
+        } catch (DiskFailure e) {
+            throw e.disk;
         }
-        if (response.isEmpty()) {
-            return false;
-        }
-        // Checked only with the whole response in: a chunk that arrives after a cancel may fail on the closed file.
-        if (diskFailure.get() != null) {
-            throw diskFailure.get();
-        }
-        if (!ok(response.get(), uri)) {
+        if (answer.isEmpty() || !ok(answer.get(), uri)) {
             return false;
         }
         long size = received.get();
@@ -134,11 +133,21 @@ final class HttpTier {
         if (size != ref.size() || !MessageDigest.isEqual(sha.digest(), ref.outputId())) {
             counters.rejected.incrementAndGet();
             counters.warnOnce("object", "the remote cache sent " + uri + " with bytes whose SHA-256 is not its ID (" + size
-                    + " bytes, " + ref.size() + " expected; " + contentType(response.get()) + "): corrupted, poisoned or a page"
+                    + " bytes, " + ref.size() + " expected; " + answer.get().contentType() + "): corrupted, poisoned or a page"
                     + " of the server; counted as a miss, the build compiles it itself");
             return false;
         }
         return true;
+    }
+
+    /** Our disk failed while a body was received: not the server's fault, so not a reason to turn the tier off. */
+    private static final class DiskFailure extends RuntimeException {
+        final IOException disk;
+
+        DiskFailure(IOException disk) {
+            super(disk.getMessage(), disk, false, false);
+            this.disk = disk;
+        }
     }
 
     /** Uploads the object, then the entry (so an entry never names an object the server lacks). */
@@ -148,32 +157,29 @@ final class HttpTier {
         }
         URI cas = settings.url().resolve("cas/" + HexFormat.of().formatHex(outputId));
         URI ac = settings.url().resolve("ac/" + HexFormat.of().formatHex(actionId));
-        try {
-            if (!put(cas, HttpRequest.BodyPublishers.ofFile(object))) {
-                return;
-            }
-        } catch (java.io.FileNotFoundException e) {
-            return;  // the local object went away (the tier was cleaned): nothing to push
+        if (!Files.isRegularFile(object) || !put(cas, new Upload(object, null, size))) {
+            return;  // a local object that went away (the tier was cleaned) has nothing to push
         }
         counters.bytesUp.addAndGet(size);
         byte[] entry = (HexFormat.of().formatHex(outputId) + " " + size + "\n").getBytes(StandardCharsets.US_ASCII);
-        if (put(ac, HttpRequest.BodyPublishers.ofByteArray(entry))) {
+        if (put(ac, new Upload(null, entry, entry.length))) {
             counters.pushed.incrementAndGet();
         }
     }
 
-    private boolean put(URI uri, HttpRequest.BodyPublisher body) {
-        // No request timeout here: the client's counts until the response headers, so it would cut off any upload
-        // that takes longer than the timeout in all (a test binary of tens of MB on a CI uplink) and turn the whole
-        // tier off. send watches the bytes taken from the body instead: only an upload that stops moving times out.
-        AtomicLong sent = new AtomicLong();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("User-Agent", "go-hygiene-cache").PUT(counting(body, sent));
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        Optional<HttpResponse<Void>> response = send(request.build(), HttpResponse.BodyHandlers.discarding(), sent);
-        if (response.isEmpty()) {
+    /** A PUT body: a file or bytes, of {@code length} bytes. */
+    private record Upload(Path file, byte[] bytes, long length) {
+        InputStream open() throws IOException {
+            return file != null ? Files.newInputStream(file) : new java.io.ByteArrayInputStream(bytes);
+        }
+    }
+
+    private boolean put(URI uri, Upload upload) {
+        Optional<Answer> answer = exchange("PUT", uri, upload, null);
+        if (answer.isEmpty()) {
             return false;
         }
-        int status = response.get().statusCode();
+        int status = answer.get().status();
         if (status >= 200 && status < 300) {
             return true;
         }
@@ -188,109 +194,172 @@ final class HttpTier {
         return false;
     }
 
-    /** {@code body}, adding to {@code sent} what the client takes from it (it takes more as the connection drains). */
-    private static HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher body, AtomicLong sent) {
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return body.contentLength();
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscriber.onSubscribe(subscription);
-                    }
-
-                    @Override
-                    public void onNext(ByteBuffer item) {
-                        sent.addAndGet(item.remaining());
-                        subscriber.onNext(item);
-                    }
-
-                    @Override
-                    public void onError(Throwable throwable) {
-                        subscriber.onError(throwable);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        subscriber.onComplete();
-                    }
-                });
-            }
-        };
+    /** The status and content type of an answer; its body, for a 200, went to the caller's reader. */
+    private record Answer(int status, String contentType) {
     }
 
-    /** Built on the first request: a go command whose gets all hit the local disk never pays for it. */
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("User-Agent", "go-hygiene-cache");
-        authorization.ifPresent(value -> builder.header("Authorization", value));
-        return builder;
-    }
-
-
-    private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return send(request, handler, null);
+    private interface BodyReader {
+        void read(InputStream in) throws IOException;
     }
 
     /**
-     * The response with its whole body, or empty when the server failed (the tier is then off). The timeout bounds
-     * the whole exchange, body included: the client's own timeout ends at the response headers, and a server that
-     * stops sending after them would otherwise hold go's request, and the build, for as long as it likes. With
-     * {@code progress} (bytes received or sent so far) the exchange may take longer, as long as bytes keep moving: a
-     * large object on a slow link is not cut off, a stalled one is.
+     * One request. For a 200 answer to a GET, {@code reader} gets the body; any other body is read to its end and
+     * dropped (so the connection is kept for the next request). Empty when the server failed: the tier is then off,
+     * with one warning saying why.
      */
-    private <T> Optional<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, AtomicLong progress) {
+    private Optional<Answer> exchange(String method, URI uri, Upload upload, BodyReader reader) {
         counters.requestStarted();
-        CompletableFuture<HttpResponse<T>> pending = client().sendAsync(request, handler);
+        AtomicLong moved = new AtomicLong();
+        AtomicBoolean cut = new AtomicBoolean();
+        ScheduledFuture<?> watch = null;
+        HttpURLConnection connection = null;
         try {
-            long seen = -1;
-            while (true) {
-                try {
-                    return Optional.of(pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
-                } catch (TimeoutException e) {
-                    if (progress == null || progress.get() == seen) {
-                        pending.cancel(true);
-                        unusable(timedOut());
-                        return Optional.empty();
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+            connection.setConnectTimeout(timeout);
+            connection.setReadTimeout(timeout);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("User-Agent", "go-hygiene-cache");
+            if (authorization.isPresent()) {
+                connection.setRequestProperty("Authorization", authorization.get());
+            }
+            if (upload != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(upload.length());
+                // Writing has no timeout of its own: a server that stops reading blocks the write. The watchdog cuts
+                // the connection when a whole timeout passes without a byte moving.
+                watch = watch(connection, moved, cut);
+                try (InputStream in = upload.open(); OutputStream out = connection.getOutputStream()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        out.write(buffer, 0, n);
+                        moved.addAndGet(n);
                     }
-                    seen = progress.get();
                 }
             }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                unusable(timedOut());
-            } else if (progress != null && progress.get() > 0) {
-                unusable("the remote cache " + settings.url() + " broke off while sending " + request.uri() + " (" + cause + ")");
+            int status = connection.getResponseCode();
+            String contentType = Optional.ofNullable(connection.getContentType()).orElse("no Content-Type");
+            if (status == 200 && reader != null) {
+                try (InputStream in = new CountingInput(connection.getInputStream(), moved)) {
+                    reader.read(in);
+                }
             } else {
-                unusable("the remote cache " + settings.url() + " is unreachable (" + reason(cause) + ")");
+                drain(connection);
             }
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
+            return Optional.of(new Answer(status, contentType));
+        } catch (DiskFailure e) {
+            throw e;
+        } catch (SocketTimeoutException e) {
+            unusable(timedOut());
+        } catch (IOException e) {
+            if (cut.get()) {
+                unusable(timedOut());
+            } else if (moved.get() > 0) {
+                unusable("the remote cache " + settings.url() + " broke off " + (upload != null ? "an upload of " : "while sending ")
+                        + uri + " (" + reason(e) + ")");
+            } else {
+                unusable("the remote cache " + settings.url() + " is unreachable (" + reason(e) + ")");
+            }
+            if (connection != null) {
+                connection.disconnect();
+            }
         } finally {
+            if (watch != null) {
+                watch.cancel(false);
+            }
             counters.requestEnded();
         }
         return Optional.empty();
+    }
+
+    /** Cuts {@code connection} once a whole timeout passes with {@code moved} standing still. */
+    private ScheduledFuture<?> watch(HttpURLConnection connection, AtomicLong moved, AtomicBoolean cut) {
+        long period = Math.max(1, settings.timeout().toMillis());
+        long[] seen = {-1};
+        return watchdog().scheduleAtFixedRate(() -> {
+            long now = moved.get();
+            if (now == seen[0]) {
+                cut.set(true);
+                connection.disconnect();
+            }
+            seen[0] = now;
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private ScheduledExecutorService watchdog() {
+        ScheduledExecutorService w = watchdog;
+        if (w == null) {
+            synchronized (this) {
+                w = watchdog;
+                if (w == null) {
+                    w = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "go-hygiene-cache-upload-watchdog");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    watchdog = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Reads and drops the rest of an answer we do not use, so the connection serves the next request. */
+    private static void drain(HttpURLConnection connection) throws IOException {
+        InputStream in = connection.getErrorStream();
+        if (in == null) {
+            try {
+                in = connection.getInputStream();
+            } catch (IOException e) {
+                return;  // no body
+            }
+        }
+        try (InputStream body = in) {
+            copy(body, OutputStream.nullOutputStream(), 1 << 20, null);
+        }
+    }
+
+    /** Copies at most {@code limit} bytes. */
+    private static void copy(InputStream in, OutputStream out, int limit, AtomicLong moved) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) >= 0; ) {
+            out.write(buffer, 0, n);
+            total += n;
+            if (moved != null) {
+                moved.addAndGet(n);
+            }
+        }
+    }
+
+    /** Counts what is read, so that a body that broke off after some bytes is said as such. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private final AtomicLong moved;
+
+        CountingInput(InputStream in, AtomicLong moved) {
+            super(in);
+            this.moved = moved;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                moved.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                moved.addAndGet(n);
+            }
+            return n;
+        }
     }
 
     private String timedOut() {
@@ -298,8 +367,8 @@ final class HttpTier {
     }
 
     /** 200 for GET; 404 a plain miss; 401/403 and 5xx turn the tier off. */
-    private boolean ok(HttpResponse<?> response, URI uri) {
-        int status = response.statusCode();
+    private boolean ok(Answer answer, URI uri) {
+        int status = answer.status();
         if (status == 200) {
             return true;
         }
@@ -324,23 +393,23 @@ final class HttpTier {
     }
 
     /**
-     * Why a request failed, in a user's words: the JDK's HttpClient throws a ConnectException without any message
-     * (nor one in its causes) for a refused connection, and a connection closed before the answer reads
-     * "HTTP/1.1 header parser received no bytes".
+     * Why a request failed, in a user's words: a refused connection may come without any message, and a
+     * connection closed before the answer reads as a parser's complaint ("Unexpected end of file from server",
+     * "HTTP/1.1 header parser received no bytes").
      */
     static String reason(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null && message == null; t = t.getCause()) {
             message = t.getMessage();
         }
+        if (e instanceof ConnectException && (message == null || message.startsWith("Connection refused"))) {
+            return "cannot connect";
+        }
         if (message == null) {
-            return e instanceof java.net.ConnectException ? "cannot connect" : e.getClass().getSimpleName();
+            return e.getClass().getSimpleName();
         }
         return message.contains("header parser received no bytes") || message.contains("EOF reached while reading")
+                || message.contains("Unexpected end of file from server")
                 ? "it closed the connection without answering" : message;
-    }
-
-    private static String contentType(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Type").orElse("no Content-Type");
     }
 }
