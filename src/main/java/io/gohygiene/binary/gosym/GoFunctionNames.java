@@ -52,15 +52,15 @@ public final class GoFunctionNames {
      * The names of the functions whose code is in one image: those of the function table ({@link #read}) and those
      * the compiler inlined into them, which only the function-name table holds (Go 1.16+; {@code net/mail.ParseAddressList}
      * inlined into {@code main.main}). What "is this vulnerable function linked" must look at: an inlined function
-     * runs as much as a called one. In name-table order, no duplicates; before Go 1.16 (no name table), the function
-     * table's names.
+     * runs as much as a called one. In name-table order (the linker writes each name once); before Go 1.16 (no name
+     * table), the function table's names.
      */
     public static List<String> readIncludingInlined(ExecutableImage image, BinaryReader reader) throws BinaryFormatException {
         Pclntab table = PclntabLocator.locate(image, reader);
         // The name table holds every function's name as well (each _func's name is an offset into it): one
         // sequential pass over it gives both, without visiting the 2,000+ function records one by one.
         List<String> names = table.nameTable();
-        return names.isEmpty() ? table.functionNames() : List.copyOf(new java.util.LinkedHashSet<>(names));
+        return names.isEmpty() ? table.functionNames() : java.util.Collections.unmodifiableList(names);
     }
 
     /** The pclntab header of one image, as {@link #read(ExecutableImage, BinaryReader)} finds it. */

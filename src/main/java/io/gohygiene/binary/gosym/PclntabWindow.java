@@ -83,6 +83,11 @@ final class PclntabWindow {
     /** Each NUL-terminated string of {@code [from, to)} in order; the last must end before {@code to}. */
     void cStrings(long from, long to, String what, java.util.function.Consumer<String> each) throws BinaryFormatException {
         long at = from;
+        if (from < to && to <= size && (from < windowAt || to > windowAt + window.limit())) {
+            // One read of exactly the table (100 KB for a small program), not a 1 MiB window of what follows it.
+            window = reader.read(start + from, (int) Math.min(WINDOW, to - from), order, "pclntab");
+            windowAt = from;
+        }
         while (at < to) {
             ByteBuffer b = bytesAt(at, 1, what);
             int end = nul(b, (int) (at - windowAt));
@@ -102,6 +107,17 @@ final class PclntabWindow {
     }
 
     private static int nul(ByteBuffer b, int from) {
+        if (b.hasArray()) {
+            // The name table is scanned byte by byte: through the array, not a bounds-checked get per byte.
+            byte[] array = b.array();
+            int offset = b.arrayOffset();
+            for (int i = from, end = b.limit(); i < end; i++) {
+                if (array[offset + i] == 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < b.limit(); i++) {
             if (b.get(i) == 0) {
                 return i;
