@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * The timeout is the connect timeout and the read timeout of every read: a transfer that goes a whole timeout
  * without a byte is cut, a slow one that keeps moving is not; an upload the server stops reading is cut by a
  * watchdog that sees its count stand still.
+ * <p>
+ * Over 300 lines: the cache's requests (entries, objects, pushes and what each status means) and their one transport
+ * (timeouts, the upload watchdog, draining answers for keep-alive) share the tier's state (usable, pushing) and its
+ * one-per-kind warnings; split, each half would reach into the other's.
  */
 final class HttpTier {
 

@@ -20,21 +20,7 @@ public final class HostPlatformDetector {
     private HostPlatformDetector() {
     }
 
-    /** Per probe (one per goal execution): the gate and the provisioner both ask, and each answer costs processes. */
-    private static final java.util.Map<SystemProbe, HostPlatform> DETECTED =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     public static HostPlatform detect(SystemProbe probe) {
-        HostPlatform known = DETECTED.get(probe);
-        if (known != null) {
-            return known;
-        }
-        HostPlatform detected = detectNow(probe);
-        DETECTED.put(probe, detected);
-        return detected;
-    }
-
-    private static HostPlatform detectNow(SystemProbe probe) {
         String goos = probe.goos();
         Optional<String> jvmArch = probe.property("os.arch").flatMap(Architectures::fromUnameMachine);
         return switch (goos) {
