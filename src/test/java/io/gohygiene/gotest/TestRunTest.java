@@ -39,8 +39,10 @@ class TestRunTest {
         List<String> summary = TestSummaryText.lines(second, Duration.ofSeconds(1));
         String total = summary.get(summary.size() - 1);
         assertTrue(total.contains("(" + passing.size() + " cached, 1 with no test files"), total);
-        assertTrue(summary.contains(
-                GoTestFixture.MODULE + "/pass  PASS  0.00 s  (cached)"), "a cached package says so in its header");
+        // go reports a cached package's time as it found it (0.00 s mostly, 0.01 s now and then): only the note is fixed.
+        String header = GoTestFixture.MODULE + "/pass  PASS  ";
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith(header) && l.matches(".*  \\d+\\.\\d\\d s  \\(cached\\)")),
+                "a cached package says so in its header: " + summary);
     }
 
     @Test
