@@ -7,8 +7,16 @@ import java.util.concurrent.Executors
 
 // The module cache starts empty on every run (go and the plugin leave it read-only): the database must come through
 // the mirror.
-def modCache = new File(basedir, '../../it-gomodcache/verify-vulndb-through-settings-mirror').canonicalFile
-if (modCache.exists()) {
+// invoker.properties puts it under the outer build's target/, which is ../.. of this project's copy, or further up
+// when .ci/other-mavens runs the ITs from target/other-mavens/<version>/it/.
+def modCache = null
+for (def dir = basedir.canonicalFile.parentFile; dir != null && modCache == null; dir = dir.parentFile) {
+    def candidate = new File(dir, 'it-gomodcache/verify-vulndb-through-settings-mirror')
+    if (candidate.exists()) {
+        modCache = candidate
+    }
+}
+if (modCache != null) {
     ['chmod', '-R', 'u+w', modCache.path].execute().waitFor()
     assert modCache.deleteDir() : "cannot empty ${modCache}"
 }
