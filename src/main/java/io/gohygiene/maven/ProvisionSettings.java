@@ -92,20 +92,7 @@ final class ProvisionSettings {
             Optional<String> password = Optional.empty();
             Server server = settings.getServer(mirror.getId());
             if (server != null) {
-                Server decrypted = server;
-                if (decrypter != null) {
-                    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-                    for (SettingsProblem problem : result.getProblems()) {
-                        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                            throw new MojoExecutionException(where + ": the password of its <server> cannot be decrypted ("
-                                    + problem.getMessage() + "); check ~/.m2/settings-security.xml");
-                        }
-                        log.warn("go-hygiene: settings.xml server '" + server.getId() + "': " + problem.getMessage());
-                    }
-                    if (result.getServer() != null) {
-                        decrypted = result.getServer();
-                    }
-                }
+                Server decrypted = RemoteCacheSettings.decrypted(server, decrypter, log, where + ": the password of its <server>");
                 username = Optional.ofNullable(decrypted.getUsername()).filter(u -> !u.isBlank());
                 password = Optional.ofNullable(decrypted.getPassword());
             }

@@ -96,16 +96,23 @@ final class RemoteCacheSettings {
                     + " <server><id>" + id + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml"
                     + " (or the file given with -s), or remove <serverId> for a server that needs no credentials");
         }
+        return decrypted(server, decrypter, log, "<remoteCache><serverId> " + id + ": the password of that settings.xml <server>");
+    }
+
+    /**
+     * {@code server} with its password decrypted as Maven does; a password that cannot be decrypted is one error,
+     * "{@code whose} cannot be decrypted (why); check ~/.m2/settings-security.xml", and a warning is said and passed.
+     */
+    static Server decrypted(Server server, SettingsDecrypter decrypter, Log log, String whose) throws MojoExecutionException {
         if (decrypter == null) {
             return server;
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoExecutionException("<remoteCache><serverId> " + id + ": the password of that settings.xml <server>"
-                        + " cannot be decrypted (" + problem.getMessage() + "); check ~/.m2/settings-security.xml");
+                throw new MojoExecutionException(whose + " cannot be decrypted (" + problem.getMessage() + "); check ~/.m2/settings-security.xml");
             }
-            log.warn("go-hygiene: settings.xml server '" + id + "': " + problem.getMessage());
+            log.warn("go-hygiene: settings.xml server '" + server.getId() + "': " + problem.getMessage());
         }
         return result.getServer() != null ? result.getServer() : server;
     }
