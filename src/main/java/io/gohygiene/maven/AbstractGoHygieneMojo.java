@@ -156,7 +156,7 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
             java.nio.file.Path probeDir = buildDirectory().resolve("go-hygiene");
             io.gohygiene.toolchain.GoToolchain probed = provision
                     ? io.gohygiene.toolchain.GoProbing.locateProvisionAndProbe(probe, new io.gohygiene.process.ProcessRunner(), configured, fromToolchains,
-                            Optional.of(probeDir), coreTimeout(), io.gohygiene.toolchain.ToolchainProvisioner.forProject(probe,
+                            Optional.of(probeDir), coreTimeout(), io.gohygiene.toolchain.ToolchainProvisioner.forProject(probe, hostPlatform(probe),
                                     ProvisionSettings.http(session, settingsDecrypter, getLog(), coreTimeout()), goVersionRange(), coreModuleDirectory()))
                     : io.gohygiene.toolchain.GoProbing.locateAndProbe(probe, new io.gohygiene.process.ProcessRunner(),
                             configured, fromToolchains, Optional.of(probeDir.resolve("go-probe.properties")), coreTimeout());
@@ -167,6 +167,23 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         } catch (io.gohygiene.toolchain.ToolchainException e) {
             throw new MojoExecutionException(e.getMessage() + "\n  hint: " + e.hint(), e);
         }
+    }
+
+    /**
+     * The machine's native platform (HostPlatformDetector), detected once per project and build: the provisioner and
+     * the toolchain gate both need it, and detecting starts processes.
+     */
+    io.gohygiene.toolchain.HostPlatform hostPlatform(io.gohygiene.toolchain.LiveSystemProbe probe) {
+        java.util.Map<Object, Object> context = getPluginContext();
+        String key = "go-hygiene.host:" + probe.environment().hashCode();
+        if (context != null && context.get(key) instanceof io.gohygiene.toolchain.HostPlatform known) {
+            return known;
+        }
+        io.gohygiene.toolchain.HostPlatform detected = io.gohygiene.toolchain.HostPlatformDetector.detect(probe);
+        if (context != null) {
+            context.put(key, detected);
+        }
+        return detected;
     }
 
     /** {@code <rules><goVersion>} or its property, parsed. */

@@ -257,7 +257,7 @@ public class BuildMojo extends AbstractGoHygieneMojo {
     private void requireMatchingCompilers(GoToolchain go, LiveSystemProbe probe, List<Target> matrix) throws MojoExecutionException, MojoFailureException {
         List<Finding> failures;
         try {
-            failures = new ToolchainGate(probe, new ProcessRunner()).compilerFailures(go,
+            failures = new ToolchainGate(probe, new ProcessRunner(), java.util.Optional.of(hostPlatform(probe))).compilerFailures(go,
                     new ToolchainRequest(Optional.ofNullable(this.go).filter(s -> !s.isBlank()), goFromToolchains(),
                             matrix, coreModuleDirectory(), ToolchainPolicy.defaults(), coreTimeout()));
         } catch (UnknownTargetException e) {

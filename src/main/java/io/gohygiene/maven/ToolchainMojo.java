@@ -60,7 +60,7 @@ public class ToolchainMojo extends AbstractGoHygieneMojo {
         ToolchainReport report;
         LiveSystemProbe probe = new LiveSystemProbe();
         try {
-            report = new ToolchainGate(probe, new ProcessRunner()).run(probeGo(probe), request);
+            report = new ToolchainGate(probe, new ProcessRunner(), Optional.of(hostPlatform(probe))).run(probeGo(probe), request);
         } catch (UnknownTargetException e) {
             throw new MojoExecutionException("<targets>: " + e.getMessage());
         } catch (IllegalArgumentException e) {

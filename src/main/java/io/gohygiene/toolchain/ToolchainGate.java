@@ -37,10 +37,20 @@ public final class ToolchainGate {
 
     private final SystemProbe probe;
     private final ProcessRunner runner;
+    private final Optional<HostPlatform> knownHost;
 
     public ToolchainGate(SystemProbe probe, ProcessRunner runner) {
+        this(probe, runner, Optional.empty());
+    }
+
+    /**
+     * With the host as this build already detected it (for provisioning): detecting it runs {@code uname -m} (or
+     * sysctl), a process start that a no-op build would otherwise pay twice.
+     */
+    public ToolchainGate(SystemProbe probe, ProcessRunner runner, Optional<HostPlatform> knownHost) {
         this.probe = probe;
         this.runner = runner;
+        this.knownHost = knownHost;
     }
 
     public static List<String> checkIds() {
@@ -89,7 +99,7 @@ public final class ToolchainGate {
         } catch (BinaryFormatException e) {
             headerError = e.getMessage();
         }
-        HostPlatform host = HostPlatformDetector.detect(probe);
+        HostPlatform host = knownHost.orElseGet(() -> HostPlatformDetector.detect(probe));
         GoSettings settings = GoSettings.load(probe, go.env("GOENV").map(Path::of), go.env("GOROOT").map(Path::of));
         Path goModPath = request.moduleDirectory().resolve("go.mod");
         Optional<GoModFile> goMod = probe.readFile(goModPath).map(text -> GoModFile.parse(goModPath, text));

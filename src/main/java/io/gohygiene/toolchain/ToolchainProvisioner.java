@@ -44,10 +44,16 @@ public final class ToolchainProvisioner {
      */
     public static GoProbing.Provisioning forProject(SystemProbe probe, io.gohygiene.modfetch.HttpSettings http,
                                                     Optional<VersionRange> goVersion, Path moduleDirectory) throws ToolchainException {
+        return forProject(probe, HostPlatformDetector.detect(probe), http, goVersion, moduleDirectory);
+    }
+
+    /** As above, for a {@code host} the caller has already detected. */
+    public static GoProbing.Provisioning forProject(SystemProbe probe, HostPlatform host, io.gohygiene.modfetch.HttpSettings http,
+                                                    Optional<VersionRange> goVersion, Path moduleDirectory) throws ToolchainException {
         Path goModPath = moduleDirectory.resolve("go.mod");
         Optional<GoModFile> goMod = probe.readFile(goModPath).map(text -> GoModFile.parse(goModPath, text));
         Wanted wanted = wanted(goVersion, goMod);
-        return new GoProbing.Provisioning(wanted, goVersion, HostPlatformDetector.detect(probe),
+        return new GoProbing.Provisioning(wanted, goVersion, host,
                 () -> new ToolchainProvisioner(GoModuleAccess.of(probe, http).fetcher()));
     }
 

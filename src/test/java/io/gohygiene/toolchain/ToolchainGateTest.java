@@ -118,4 +118,16 @@ class ToolchainGateTest {
         assertEquals(List.of("linux/arm64 (cgo)"), failures.stream().map(Finding::subject).toList(),
                 "GOARCH and GOSUMDB are other checks' business; only the arm64 target's x86_64 gcc is reported");
     }
+
+    @Test
+    void aHostTheBuildAlreadyDetectedIsTakenAsIsNotDetectedAgain() throws Exception {
+        // The provisioner's detection, handed on: as if this amd64 go ran on an arm64 machine under qemu.
+        HostPlatform arm64Host = new HostPlatform("linux", Optional.of("arm64"), Optional.of("amd64"), false, List.of(), "uname -m=aarch64 (recorded)");
+        Map<String, String> env = Toolchains.cleanEnvironment(dir, Map.of());
+        ToolchainReport report = new ToolchainGate(new LiveSystemProbe(env), new ProcessRunner(), Optional.of(arm64Host))
+                .run(Toolchains.request(dir, List.of(), ToolchainPolicy.defaults()));
+        assertEquals(arm64Host, report.host());
+        assertEquals(List.of("hostArchitecture"), report.failures().stream().map(Finding::check).toList(),
+                "the amd64 go is foreign to the arm64 host it was given");
+    }
 }
