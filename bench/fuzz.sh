@@ -9,6 +9,10 @@
 #        FUZZ_TARGETS="ElfFuzzTest PeFuzzTest" bench/fuzz.sh 10m
 #        FUZZ_CPU=1 bench/fuzz.sh                     pins the campaign to that one CPU (taskset)
 #        FUZZ_MVN_FLAGS=-o bench/fuzz.sh 2m           extra Maven flags (here: offline)
+#        FUZZ_INPUT_TIMEOUT=10s bench/fuzz.sh         libFuzzer's per-input limit (default 1s, as in mvn verify). The
+#                                                     limit is wall-clock time: on a machine where other work starves
+#                                                     the campaign (nice, autogroups), raise it, or every stall of a
+#                                                     second is reported as a timeout; replay each one to be sure.
 #
 # The corpus each target grows is kept in target/fuzz/.cifuzz-corpus/ and resumed by the next run. Every finding
 # (crash-*, timeout-*) is copied into src/test/resources/fuzz-regressions/<target>/, where the normal test run
@@ -41,7 +45,7 @@ for target in $targets; do
   echo "fuzzing $target for $duration (log: $log)"
   # keep_going: a campaign goes on after a finding and collects up to 20 distinct ones.
   if "${pin[@]}" mvn -B "${mvn_flags[@]}" surefire:test@fuzz -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dfuzz.duration="$duration" -Djazzer.keep_going=20 >"$log" 2>&1; then verdict=passed; else verdict=FAILED; fi
+      -Dfuzz.duration="$duration" -Dfuzz.inputTimeout="${FUZZ_INPUT_TIMEOUT:-1s}" -Djazzer.keep_going=20 >"$log" 2>&1; then verdict=passed; else verdict=FAILED; fi
   # libFuzzer's last status line: "#8809 DONE cov: 252 ft: 696 corp: 96/179Kb ... exec/s: 800 ..."
   status=$(grep -aE '^#[0-9]+[[:space:]]' "$log" | tail -1 || true)
   runs=$(sed -nE 's/^#([0-9]+).*/\1/p' <<<"$status")
