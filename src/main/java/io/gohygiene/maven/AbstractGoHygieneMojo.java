@@ -169,21 +169,11 @@ abstract class AbstractGoHygieneMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * The machine's native platform (HostPlatformDetector), detected once per project and build: the provisioner and
-     * the toolchain gate both need it, and detecting starts processes.
-     */
+    /** The machine's native platform, detected once per project and build (the provisioner and the gate need it). */
     io.gohygiene.toolchain.HostPlatform hostPlatform(io.gohygiene.toolchain.LiveSystemProbe probe) {
         java.util.Map<Object, Object> context = getPluginContext();
-        String key = "go-hygiene.host:" + probe.environment().hashCode();
-        if (context != null && context.get(key) instanceof io.gohygiene.toolchain.HostPlatform known) {
-            return known;
-        }
-        io.gohygiene.toolchain.HostPlatform detected = io.gohygiene.toolchain.HostPlatformDetector.detect(probe);
-        if (context != null) {
-            context.put(key, detected);
-        }
-        return detected;
+        return context == null ? io.gohygiene.toolchain.HostPlatformDetector.detect(probe) : (io.gohygiene.toolchain.HostPlatform)
+                context.computeIfAbsent("go-hygiene.host:" + probe.environment().hashCode(), k -> io.gohygiene.toolchain.HostPlatformDetector.detect(probe));
     }
 
     /** {@code <rules><goVersion>} or its property, parsed. */
