@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ public final class ModuleZip {
             List<ZipEntry> entries = checkedEntries(zipFile, zip, module, prefix);
             createNew(into, module);
             try {
-                return write(zipFile, entries, zip, module, prefix, into.toAbsolutePath().normalize());
+                return ZipTreeWriter.write(zipFile, entries, zip, module, prefix, into.toAbsolutePath().normalize());
             } catch (IOException | ModuleZipException | RuntimeException | Error e) {
                 try {
                     deleteTree(into);
@@ -163,41 +164,6 @@ public final class ModuleZip {
         return size > MAX_ZIP_SIZE ? "it declares " + size + " bytes, more than go's limit of " + MAX_ZIP_SIZE : null;
     }
 
-    /** The one pass over the data: each file written 0444 and hashed from the bytes written. */
-    private static String write(ZipFile zipFile, List<ZipEntry> entries, Path zip, String module, String prefix, Path into)
-            throws IOException, ModuleZipException {
-        SortedMap<String, byte[]> sha256ByName = new TreeMap<>(DirHash.GO_ORDER);
-        // A toolchain has 9,000 files in 1,000 directories: create each directory once, not once per file.
-        java.util.Set<Path> created = new java.util.HashSet<>();
-        created.add(into);
-        for (ZipEntry entry : entries) {
-            String path = entry.getName().substring(prefix.length());
-            try {
-                if (path.isEmpty() || entry.isDirectory()) {
-                    // Go ignores directory entries when unzipping, but its HashZip hashes them (empty).
-                    sha256ByName.put(entry.getName(), ZipMembers.copy(zipFile, entry, null));
-                    continue;
-                }
-                Path file = into.resolve(path).normalize();
-                if (!file.startsWith(into) || file.equals(into)) {
-                    throw refused(zip, module, entry.getName(), "it would be written outside " + into);
-                }
-                if (created.add(file.getParent())) {
-                    Files.createDirectories(file.getParent());
-                }
-                try (OutputStream out = createReadOnly(file)) {
-                    sha256ByName.put(entry.getName(), ZipMembers.copy(zipFile, entry, out));
-                }
-                if (!isPosix(file)) {
-                    file.toFile().setReadOnly();
-                }
-            } catch (ZipMembers.BadMember e) {
-                throw refused(zip, module, entry.getName(), e.getMessage());
-            }
-        }
-        return DirHash.hash1(sha256ByName);
-    }
-
     private static void createNew(Path into, String module) throws IOException {
         Path parent = into.toAbsolutePath().getParent();
         if (parent != null) {
@@ -210,7 +176,7 @@ public final class ModuleZip {
         }
     }
 
-    private static OutputStream createReadOnly(Path file) throws IOException {
+    static OutputStream createReadOnly(Path file) throws IOException {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (isPosix(file)) {
             // Created 0444 and still written through this handle, as Go's Unzip does: never writable on disk.
@@ -220,7 +186,7 @@ public final class ModuleZip {
         return Channels.newOutputStream(Files.newByteChannel(file, options)); // made read-only once written
     }
 
-    private static boolean isPosix(Path path) {
+    static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
@@ -254,7 +220,7 @@ public final class ModuleZip {
         }
     }
 
-    private static ModuleZipException refused(Path zip, String module, String entry, String problem) {
+    static ModuleZipException refused(Path zip, String module, String entry, String problem) {
         return new ModuleZipException("The module zip " + zip + " of " + module + (entry == null ? "" : ", entry \"" + entry + "\",")
                 + " is one go refuses: " + problem,
                 "delete " + zip + " and download it again; if the module proxy serves the same zip again, it is broken at its "

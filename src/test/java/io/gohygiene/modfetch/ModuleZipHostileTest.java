@@ -222,6 +222,24 @@ class ModuleZipHostileTest {
         ModuleZip.makeWritable(into);
     }
 
+    @Test
+    void ofTwoBadMembersInDifferentWritersRunsTheFirstInZipOrderIsReported() throws Exception {
+        // 300 files, taken by the writers in runs of 32: member 63 ends the second run and 64 starts the third, so
+        // the writer of the third usually finds its bad member first. A single pass would report member 63; so
+        // must the writers, every time.
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            files.put(PREFIX + String.format("d%02d/f%03d.go", i / 10, i), ("package d // " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path zip = zipBytes(files);
+        Central.of(zip, 64).set(zip, Central.CRC, 0x12345678);
+        Central.of(zip, 63).set(zip, Central.UNCOMPRESSED_SIZE, 3);
+        for (int run = 0; run < 5; run++) {
+            assertRefused(zip, PREFIX + "d06/f063.go", "it inflates beyond its declared size of 3 bytes (a zip bomb, or a corrupt zip)");
+            zips++;
+        }
+    }
+
     /** Unpacks, expects the refusal with its full message (problem null: any), and that nothing is left. */
     private ModuleZipException assertRefused(Path zip, String entry, String problem) throws IOException {
         Path into = into();
