@@ -16,7 +16,13 @@ sources="$(cd "$root" && { sha256sum pom.xml; find src/main -type f -print0 | so
 if [ -f "$jar" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sources" ]; then
   echo "go-hygiene-maven-plugin $version: installed, sources unchanged since (delete $stamp to reinstall)"
 else
-  mvn -B -q -ntp -Dstyle.color=never -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true
-  mkdir -p "$root/target" && echo "$sources" > "$stamp"
+  echo "go-hygiene-maven-plugin $version: building and installing it (tests skipped)"
+  mkdir -p "$root/target"
+  # Maven 3.8's -q still prints terminal colour resets: its output is shown only when the install fails.
+  if ! mvn -B -q -ntp -Dstyle.color=never -f "$root/pom.xml" install -DskipTests -Dinvoker.skip=true > "$root/target/example-run.install.log" 2>&1; then
+    cat "$root/target/example-run.install.log" >&2
+    exit 1
+  fi
+  echo "$sources" > "$stamp"
 fi
 mvn -B -ntp -f "$here/pom.xml" verify "$@"
