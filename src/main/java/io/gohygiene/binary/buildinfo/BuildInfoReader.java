@@ -38,6 +38,14 @@ public final class BuildInfoReader {
      * and read through its address map; both blob layouts.
      */
     public static Optional<BuildInfo> read(BinaryReader reader, ExecutableImage image) throws BinaryFormatException {
+        return read(reader, image, SEARCH_CHUNK);
+    }
+
+    /**
+     * As {@link #read(BinaryReader, ExecutableImage)}, searching {@code searchChunk} bytes at a time: the fuzz target
+     * uses a small chunk, so that files of a few kilobytes cross chunk boundaries as megabyte executables do.
+     */
+    static Optional<BuildInfo> read(BinaryReader reader, ExecutableImage image, int searchChunk) throws BinaryFormatException {
         Optional<ExecutableImage.Region> region = image.buildInfoRegion();
         if (region.isEmpty() || region.get().size() == 0) {
             return Optional.empty();
@@ -49,7 +57,7 @@ public final class BuildInfoReader {
             throw reader.error(region.get().fileOffset(), "build-info region of " + Long.toUnsignedString(size)
                     + " bytes at address 0x" + Long.toHexString(address) + " wraps around the address space");
         }
-        long blob = findMagic(space, address, address + size);
+        long blob = findMagic(space, address, address + size, searchChunk);
         return blob == NOT_FOUND ? Optional.empty() : Optional.of(decode(space, blob, address + size));
     }
 
@@ -60,8 +68,13 @@ public final class BuildInfoReader {
      * image's address map and is reported as an error. The range is clipped to the file.
      */
     public static Optional<BuildInfo> readInline(BinaryReader reader, long searchStart, long searchLength) throws BinaryFormatException {
+        return readInline(reader, searchStart, searchLength, SEARCH_CHUNK);
+    }
+
+    /** As {@link #readInline(BinaryReader, long, long)}, searching {@code searchChunk} bytes at a time. */
+    static Optional<BuildInfo> readInline(BinaryReader reader, long searchStart, long searchLength, int searchChunk) throws BinaryFormatException {
         FileRangeSpace space = new FileRangeSpace(reader, searchStart, searchLength);
-        long blob = findMagic(space, space.start(), space.end());
+        long blob = findMagic(space, space.start(), space.end(), searchChunk);
         if (blob == NOT_FOUND) {
             return Optional.empty();
         }
@@ -72,9 +85,9 @@ public final class BuildInfoReader {
 
     /**
      * debug/buildinfo's searchMagic: the first magic at an aligned address in {@code [start, end)}, read up to
-     * {@link #SEARCH_CHUNK} at a time; stops where the mapped bytes end.
+     * {@code searchChunk} bytes at a time ({@link #SEARCH_CHUNK} but in the fuzz target); stops where the mapped bytes end.
      */
-    private static long findMagic(BlobSpace space, long start, long end) throws BinaryFormatException {
+    private static long findMagic(BlobSpace space, long start, long end, int searchChunk) throws BinaryFormatException {
         // Round up: the magic cannot start in the unaligned head.
         long at = (start + BuildInfoHeader.ALIGNMENT - 1) & -BuildInfoHeader.ALIGNMENT;
         if (Long.compareUnsigned(at, start) < 0) {
@@ -82,7 +95,7 @@ public final class BuildInfoReader {
         }
         while (Long.compareUnsigned(at, end) < 0) {
             long remaining = end - at;
-            int chunk = Long.compareUnsigned(remaining, SEARCH_CHUNK) < 0 ? (int) remaining : SEARCH_CHUNK;
+            int chunk = Long.compareUnsigned(remaining, searchChunk) < 0 ? (int) remaining : searchChunk;
             ByteBuffer data = space.readUpTo(at, chunk, "build-info search chunk");
             if (data.limit() == 0) {
                 return NOT_FOUND; // the mapped data ended before the magic: not a Go binary
