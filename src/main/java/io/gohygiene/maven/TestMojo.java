@@ -8,13 +8,12 @@ import io.gohygiene.gotest.EmulatedTestPlan;
 import io.gohygiene.gotest.GoTestException;
 import io.gohygiene.gotest.GoTestRequest;
 import io.gohygiene.gotest.GoTestResult;
-import io.gohygiene.gotest.GoTestRun;
+import io.gohygiene.gotest.TestMatrix;
 import io.gohygiene.gotest.TestSelection;
 import io.gohygiene.gotest.TestSummaryText;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
 import io.gohygiene.process.Durations;
-import io.gohygiene.process.ProcessRunner;
 import io.gohygiene.remotecache.RemoteCacheSummary;
 import io.gohygiene.toolchain.GoToolchain;
 import io.gohygiene.toolchain.LiveSystemProbe;
@@ -96,6 +95,13 @@ public class TestMojo extends AbstractGoHygieneMojo {
     @Parameter(property = "go-hygiene.inheritEnvironment", defaultValue = "false")
     boolean inheritEnvironment;
 
+    /**
+     * How many go test runs at once: the host's and each emulated target's (as for the build goal, whose property
+     * this is); default: the number of cores.
+     */
+    @Parameter(property = "go-hygiene.parallelism")
+    Integer parallelism;
+
     /** Flags cgo adds, by variable, as for the build goal. */
     @Parameter
     java.util.Map<String, String> cgoFlags;
@@ -123,24 +129,21 @@ public class TestMojo extends AbstractGoHygieneMojo {
         GoToolchain go = probeGo(probe);
         Target host = hostTarget(go);
         GoTestRequest request = request(go, probe);
-        List<TargetRun> runs = new ArrayList<>();
-        java.util.Set<String> cacheWarningsSaid = new java.util.HashSet<>();
+        List<EmulatedTestPlan> plans = EmulatedTestPlan.plan(testTargets(), sysroots(), go.hostPlatform(), probe);
+        for (EmulatedTestPlan plan : plans) {
+            plan.skipped().ifPresent(why -> getLog().warn("go-hygiene: " + why));
+            plan.emulator().ifPresent(e -> getLog().info("go-hygiene: tests of " + plan.target().name() + " under " + String.join(" ", e.command())));
+        }
+        List<TestMatrix.Run> runs;
         try {
-            runs.add(logSummary(new TargetRun("", GoTestRun.run(go.executable(), go.hostPlatform(), host,
-                    cToolchains().getOrDefault(host, CToolchain.DEFAULT), request, new ProcessRunner()))));
-            logCacheSummary(host, runs.get(runs.size() - 1).result(), cacheWarningsSaid);
-            for (EmulatedTestPlan plan : EmulatedTestPlan.plan(testTargets(), sysroots(), go.hostPlatform(), probe)) {
-                if (plan.emulator().isEmpty()) {
-                    getLog().warn("go-hygiene: " + plan.skipped().orElseThrow());
-                    continue;
-                }
-                getLog().info("go-hygiene: tests of " + plan.target().name() + " under " + String.join(" ", plan.emulator().get().command()));
-                runs.add(logSummary(new TargetRun(plan.target().name(), GoTestRun.runEmulated(go.executable(), go.hostPlatform(), plan.target(),
-                        cToolchains().getOrDefault(plan.configured(), CToolchain.DEFAULT), request, plan.emulator().get(), new ProcessRunner()))));
-                logCacheSummary(plan.target(), runs.get(runs.size() - 1).result(), cacheWarningsSaid);
-            }
+            runs = TestMatrix.runAll(go.executable(), go.hostPlatform(), host, plans, cToolchains(), request);
         } catch (GoTestException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+        java.util.Set<String> cacheWarningsSaid = new java.util.HashSet<>();
+        for (TestMatrix.Run run : runs) {
+            logSummary(run);
+            logCacheSummary(run.target(host), run.result(), cacheWarningsSaid);
         }
         if (runs.stream().mapToLong(r -> r.result().testCount()).sum() == 0) {
             noTests();
@@ -160,11 +163,7 @@ public class TestMojo extends AbstractGoHygieneMojo {
         });
     }
 
-    /** One go test run: for the host ({@code label} empty) or for an emulated target ({@code label} its name). */
-    private record TargetRun(String label, GoTestResult result) {
-    }
-
-    private TargetRun logSummary(TargetRun run) {
+    private void logSummary(TestMatrix.Run run) {
         GoTestResult result = run.result();
         if (details) {
             getLog().info("go-hygiene: " + result.command());
@@ -174,7 +173,6 @@ public class TestMojo extends AbstractGoHygieneMojo {
         summary.subList(0, summary.size() - 1).forEach(getLog()::info);
         getLog().info("go-hygiene: " + prefix + summary.get(summary.size() - 1)
                 + (result.reports().isEmpty() ? "" : ", reports in " + relative(reportsDirectory.toPath())));
-        return run;
     }
 
     /** The configured targets with {@code <test>true</test>}. */
@@ -207,7 +205,8 @@ public class TestMojo extends AbstractGoHygieneMojo {
     private GoTestRequest request(GoToolchain go, LiveSystemProbe probe) throws MojoExecutionException {
         try {
             BuildRequest build = new BuildRequest(coreModuleDirectory(), List.of(), buildDirectory().resolve("go"), workDirectory.toPath(),
-                    List.of(), null, list(tags), null, trimpath, probe.environment(), inheritEnvironment, coreTimeout(), 1, cgoFlags,
+                    List.of(), null, list(tags), null, trimpath, probe.environment(), inheritEnvironment, coreTimeout(),
+                    BuildRequest.parallelism(parallelism, Runtime.getRuntime().availableProcessors()), cgoFlags,
                     cgoPaths(go, workDirectory.toPath()), goEnvFile(go, probe), java.util.Map.of())
                     .withRemoteCache(RemoteCacheSettings.resolve(remoteCache, session, settingsDecrypter, go, getLog()).orElse(null));
             return new GoTestRequest(build, TestSelection.of(test, list(testPackages)), testFlags,
@@ -227,13 +226,13 @@ public class TestMojo extends AbstractGoHygieneMojo {
         getLog().info(what);
     }
 
-    private void failed(List<TargetRun> failedRuns) throws MojoFailureException {
+    private void failed(List<TestMatrix.Run> failedRuns) throws MojoFailureException {
         if (failedRuns.isEmpty()) {
             return;
         }
         StringBuilder message = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        for (TargetRun run : failedRuns) {
+        for (TestMatrix.Run run : failedRuns) {
             String suffix = run.label().isEmpty() ? "" : " (" + run.label() + ")";
             run.result().timedOut().ifPresent(t -> message.append("go test").append(suffix).append(" ran longer than ").append(Durations.format(t))
                     .append(" and was killed with the processes it started (raise <timeout>, go-hygiene.timeout, or find the hung test below). "));
