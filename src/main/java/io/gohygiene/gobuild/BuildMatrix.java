@@ -2,6 +2,7 @@ package io.gohygiene.gobuild;
 
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
+import io.gohygiene.process.DaemonThreads;
 import io.gohygiene.process.ProcessRunner;
 
 import java.nio.file.Path;
@@ -12,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds every target, at most {@code request.parallelism()} at once. A failing target does not stop the others;
@@ -87,12 +86,7 @@ public final class BuildMatrix {
         }
         OutputNames.baseNames(request); // two packages with one name fail once, before any target builds
         int threads = Math.min(Math.max(1, request.parallelism()), targets.size());
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "go-hygiene-build-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("go-hygiene-build"));
         try {
             List<Future<BuildResult>> futures = new ArrayList<>();
             for (Target target : targets) {
@@ -131,24 +125,11 @@ public final class BuildMatrix {
             }
             return results;
         } catch (InterruptedException e) {
-            stopRunningBuilds(pool);
+            DaemonThreads.stopAndAwait(pool);
             Thread.currentThread().interrupt();
             throw new BuildException(null, "interrupted while building " + targets.size() + " targets", e);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /**
-     * Interrupts the builds still running, each of which then kills its go and every process go started, and waits
-     * for them: the caller may exit as soon as it has the failure, and nothing must keep running behind it.
-     */
-    private static void stopRunningBuilds(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException again) {
-            Thread.currentThread().interrupt();
         }
     }
 

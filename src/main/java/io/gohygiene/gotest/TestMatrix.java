@@ -3,6 +3,7 @@ package io.gohygiene.gotest;
 import io.gohygiene.gobuild.CToolchain;
 import io.gohygiene.platform.Platform;
 import io.gohygiene.platform.Target;
+import io.gohygiene.process.DaemonThreads;
 import io.gohygiene.process.ProcessRunner;
 
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The host's {@code go test} and each emulated target's, run at once up to the request's parallelism, as the build
@@ -53,12 +52,7 @@ public final class TestMatrix {
                                    Map<Target, CToolchain> cToolchains, GoTestRequest request) throws GoTestException {
         List<EmulatedTestPlan> runnable = plans.stream().filter(p -> p.emulator().isPresent()).toList();
         int threads = Math.min(Math.max(1, request.build().parallelism()), 1 + runnable.size());
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "go-hygiene-test-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("go-hygiene-test"));
         try {
             List<Future<Run>> futures = new ArrayList<>();
             futures.add(pool.submit(() -> new Run(Optional.empty(), GoTestRun.run(go, host, hostTarget,
@@ -88,13 +82,7 @@ public final class TestMatrix {
             }
             return runs;
         } catch (InterruptedException e) {
-            // Each running go test is killed with its process tree when its thread is interrupted; wait for that.
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException again) {
-                Thread.currentThread().interrupt();
-            }
+            DaemonThreads.stopAndAwait(pool);
             Thread.currentThread().interrupt();
             throw new GoTestException("interrupted while running the tests", e);
         } finally {
