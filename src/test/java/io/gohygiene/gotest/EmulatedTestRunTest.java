@@ -41,8 +41,7 @@ class EmulatedTestRunTest {
 
     @Test
     void arm64CgoTestsRunUnderQemuAndAreReportedForTheirTarget() throws Exception {
-        Platform host = GoTestRunTest.host();
-        assumeTrue(host.equals(Platform.parse("linux/amd64")), "this test emulates arm64 on a linux/amd64 host; this one is " + host);
+        Platform host = linuxAmd64Host();
         LiveSystemProbe probe = new LiveSystemProbe();
         assumeTrue(probe.which("aarch64-linux-gnu-gcc").isPresent(), "aarch64-linux-gnu-gcc is not installed (.ci/run installs it)");
         Target arm64 = new Target(Platform.parse("linux/arm64"), null, true, null);
@@ -82,8 +81,7 @@ class EmulatedTestRunTest {
 
     @Test
     void withoutTheLoaderPrefixACgoTestBinaryCannotStartAndThatIsAFailureNotAPass() throws Exception {
-        Platform host = GoTestRunTest.host();
-        assumeTrue(host.equals(Platform.parse("linux/amd64")), "linux/amd64 host only");
+        Platform host = linuxAmd64Host();
         LiveSystemProbe probe = new LiveSystemProbe();
         Optional<Path> qemu = probe.which("qemu-aarch64");
         assumeTrue(qemu.isPresent() && probe.which("aarch64-linux-gnu-gcc").isPresent(), "qemu-aarch64 and aarch64-linux-gnu-gcc (.ci/run installs them)");
@@ -95,6 +93,13 @@ class EmulatedTestRunTest {
                 CToolchain.DEFAULT, request, new Emulator(qemu.get(), Optional.empty()), new ProcessRunner());
 
         assertTrue(result.failed(), "a test binary qemu could not start must fail the run: " + result.packages());
+    }
+
+    /** The host go runs on, when it is linux/amd64 (these tests emulate arm64 there); else the test is skipped. */
+    static Platform linuxAmd64Host() throws Exception {
+        Platform host = GoTestRunTest.host();
+        assumeTrue(host.equals(Platform.parse("linux/amd64")), "this test emulates arm64 on a linux/amd64 host; this one is " + host);
+        return host;
     }
 
     private static List<String> caseNames(Document xml) {

@@ -35,11 +35,8 @@ class TestMatrixTest {
 
     @Test
     void theHostRunAndAnEmulatedRunRunAtOnceAndComeBackHostFirst() throws Exception {
-        Platform host = GoTestRunTest.host();
-        assumeTrue(host.equals(Platform.parse("linux/amd64")), "this test emulates arm64 on a linux/amd64 host; this one is " + host);
-        Target arm64 = new Target(Platform.parse("linux/arm64"), null, false, null);
-        List<EmulatedTestPlan> plans = EmulatedTestPlan.plan(List.of(arm64), Map.of(), host, new LiveSystemProbe());
-        assumeTrue(plans.get(0).emulator().isPresent(), plans.get(0).skipped().orElse("") + " (.ci/run installs qemu-user)");
+        Platform host = EmulatedTestRunTest.linuxAmd64Host();
+        List<EmulatedTestPlan> plans = pureGoArm64(host);
 
         List<TestMatrix.Run> runs = TestMatrix.runAll(GoOnPath.executable(), host, new Target(host, null, false, null), plans, Map.of(),
                 request(2, "120s"));
@@ -54,17 +51,22 @@ class TestMatrixTest {
 
     @Test
     void withParallelismOneTheRunsTakeTurnsAndTheRendezvousFailsWhichProvesTheTestCanFail() throws Exception {
-        Platform host = GoTestRunTest.host();
-        assumeTrue(host.equals(Platform.parse("linux/amd64")), "linux/amd64 host only");
-        Target arm64 = new Target(Platform.parse("linux/arm64"), null, false, null);
-        List<EmulatedTestPlan> plans = EmulatedTestPlan.plan(List.of(arm64), Map.of(), host, new LiveSystemProbe());
-        assumeTrue(plans.get(0).emulator().isPresent(), plans.get(0).skipped().orElse("") + " (.ci/run installs qemu-user)");
+        Platform host = EmulatedTestRunTest.linuxAmd64Host();
+        List<EmulatedTestPlan> plans = pureGoArm64(host);
 
         // Each run waits 3 s for the other: the host's, first, in vain.
         List<TestMatrix.Run> runs = TestMatrix.runAll(GoOnPath.executable(), host, new Target(host, null, false, null), plans, Map.of(),
                 request(1, "3s"));
         assertTrue(runs.get(0).result().failed(), "the host run waited for an arm64 run that had not started: " + runs.get(0).result().packages());
         assertEquals(List.of("", "linux/arm64"), runs.stream().map(TestMatrix.Run::label).toList());
+    }
+
+    /** A pure-Go linux/arm64 target's plan, with qemu-aarch64 as its emulator; the test is skipped without qemu. */
+    private static List<EmulatedTestPlan> pureGoArm64(Platform host) {
+        Target arm64 = new Target(Platform.parse("linux/arm64"), null, false, null);
+        List<EmulatedTestPlan> plans = EmulatedTestPlan.plan(List.of(arm64), Map.of(), host, new LiveSystemProbe());
+        assumeTrue(plans.get(0).emulator().isPresent(), plans.get(0).skipped().orElse("") + " (.ci/run installs qemu-user)");
+        return plans;
     }
 
     private GoTestRequest request(int parallelism, String wait) throws Exception {
