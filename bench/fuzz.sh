@@ -17,7 +17,7 @@
 # The corpus each target grows is kept in target/fuzz/.cifuzz-corpus/ and resumed by the next run. Every finding
 # (crash-*, timeout-*) is copied into src/test/resources/fuzz-regressions/<target>/, where the normal test run
 # replays it (committedFindingsReadOrReject): it fails there until the parser is fixed; commit it with the fix.
-# The full logs and the table go to target/fuzz-campaign/.
+# The full logs go to target/fuzz-campaign/, and the table is appended to its summary.txt (campaigns at once keep both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-30m}
@@ -71,4 +71,4 @@ done
   echo
   echo "cov: edges covered in io.gohygiene.binary; ft: libFuzzer features;"
   echo "findings: inputs copied to src/test/resources/fuzz-regressions/<target>/"
-} | tee "$out/summary.txt"
+} | tee -a "$out/summary.txt"
