@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param environment             the environment the build started from (the Maven process's)
  * @param inheritBuildEnvironment true to keep GOOS, GOARCH, CGO_*, CC … from {@code environment} where the target does not decide them
  * @param timeout                 how long one {@code go build} may run before its process tree is killed
- * @param parallelism             how many targets build at once (at least 1)
+ * @param parallelism             how many targets build, or run their tests, at once (at least 1)
  * @param cgoFlags                CGO_CFLAGS, CGO_CPPFLAGS, CGO_CXXFLAGS, CGO_FFLAGS, CGO_LDFLAGS the project adds (e.g. an
  *                                include directory), appended after what the plugin computes
  * @param cgoPaths                sysroot and Homebrew settings per cgo target, as the vendor goal wrote them (or computed
@@ -141,7 +141,7 @@ public record BuildRequest(Path moduleDirectory, List<String> packages, Path out
         }
         if (configured < 1) {
             throw new IllegalArgumentException("<parallelism> (go-hygiene.parallelism) is " + configured
-                    + "; it is how many targets build at once: give 1 or more, or leave it out for the number of cores");
+                    + "; it is how many targets build (or run their tests) at once: give 1 or more, or leave it out for the number of cores");
         }
         return configured;
     }

@@ -11,7 +11,7 @@ class BuildRequestTest {
     @Test
     void parallelismZeroOrLessIsAnErrorNamingTheSetting() {
         Exception zero = assertThrows(IllegalArgumentException.class, () -> BuildRequest.parallelism(0, 2));
-        assertEquals("<parallelism> (go-hygiene.parallelism) is 0; it is how many targets build at once: give 1 or more,"
+        assertEquals("<parallelism> (go-hygiene.parallelism) is 0; it is how many targets build (or run their tests) at once: give 1 or more,"
                 + " or leave it out for the number of cores", zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BuildRequest.parallelism(-3, 2));
     }
