@@ -36,7 +36,8 @@ import java.util.Optional;
  * Runs {@code go test -json} over the test packages with the environment the build goal computes for the host target,
  * writes target/surefire-reports/TEST-&lt;package&gt;.xml (read by Jenkins, GitLab and maven-surefire-report-plugin)
  * and, with coverage on, target/go-hygiene/coverage.out and target/site/cobertura/coverage.xml. Maven's test
- * conventions apply: -DskipTests, -Dmaven.test.skip, -Dtest, -Dmaven.test.failure.ignore, -DfailIfNoTests. A target
+ * conventions apply: -DskipTests, -Dmaven.test.skip, -Dtest, -Dmaven.test.failure.ignore, -DfailIfNoTests,
+ * -Dsurefire.failIfNoSpecifiedTests. A target
  * with {@code <test>true</test>} of another architecture of the host's OS has its tests compiled for it and run under
  * qemu-user ({@code go test -exec}), reported as TEST-&lt;package&gt;-&lt;goos&gt;-&lt;goarch&gt;.xml.
  */
@@ -66,6 +67,13 @@ public class TestMojo extends AbstractGoHygieneMojo {
     /** Fail when no test ran (no test files, or none matched -Dtest). */
     @Parameter(property = "failIfNoTests", defaultValue = "false")
     boolean failIfNoTests;
+
+    /**
+     * As with Surefire: a -Dtest that no test matched fails the build, since a misspelt name would otherwise check
+     * nothing and pass; false (for a reactor whose other modules lack that test) makes it a warning line.
+     */
+    @Parameter(property = "surefire.failIfNoSpecifiedTests", defaultValue = "true")
+    boolean failIfNoSpecifiedTests;
 
     /** The packages to test. */
     @Parameter(property = "go-hygiene.testPackages", defaultValue = "./...")
@@ -223,7 +231,11 @@ public class TestMojo extends AbstractGoHygieneMojo {
         if (failIfNoTests) {
             throw new MojoFailureException(what + " and -DfailIfNoTests=true; add tests, or check <testPackages> and -Dtest");
         }
-        getLog().info(what);
+        if (test != null && !test.isBlank() && failIfNoSpecifiedTests) {
+            throw new MojoFailureException(what + ": check the name (a Go regular expression over test names), or set"
+                    + " -Dsurefire.failIfNoSpecifiedTests=false where a module may have no such test, as with Surefire");
+        }
+        getLog().warn(what);
     }
 
     private void failed(List<TestMatrix.Run> failedRuns) throws MojoFailureException {
