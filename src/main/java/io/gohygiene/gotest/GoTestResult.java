@@ -21,6 +21,9 @@ import java.util.Optional;
 public record GoTestResult(List<PackageResult> packages, List<Path> reports, Duration wall, Optional<Duration> timedOut,
                            String command, Optional<CoverageProfile> coverage, Optional<RemoteCacheSummary> remoteCache) {
 
+    /** How much of a package's failure reason the build's failure message quotes; the report has all of it. */
+    private static final int MAX_REASON = 400;
+
     public GoTestResult {
         packages = List.copyOf(packages);
         reports = List.copyOf(reports);
@@ -30,12 +33,18 @@ public record GoTestResult(List<PackageResult> packages, List<Path> reports, Dur
     public List<String> failures() {
         return packages.stream().flatMap(p -> {
             List<String> tests = p.tests().stream().filter(t -> t.status() == Status.FAIL || t.status() == Status.ERROR)
-                    .map(t -> p.importPath() + "." + t.name()).toList();
+                    .map(t -> t.name().equals(p.importPath()) ? packageFailure(p, t) : p.importPath() + "." + t.name()).toList();
             if (tests.isEmpty() && (p.status() == Status.FAIL || p.status() == Status.ERROR)) {
                 return java.util.stream.Stream.of(p.importPath() + (p.buildFailed() ? " (did not build)" : " (" + p.status() + ")"));
             }
             return tests.stream();
         }).toList();
+    }
+
+    /** The case named after its package stands for a failure outside every test: the package and why, not "pkg.pkg". */
+    private static String packageFailure(PackageResult p, TestCaseResult packageCase) {
+        String why = packageCase.failureMessage().orElse(p.buildFailed() ? "did not build" : p.status().toString());
+        return p.importPath() + " (" + (why.length() > MAX_REASON ? why.substring(0, MAX_REASON) + "…" : why) + ")";
     }
 
     public boolean failed() {

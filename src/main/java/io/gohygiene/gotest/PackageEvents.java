@@ -26,6 +26,8 @@ final class PackageEvents {
     private boolean buildFailedLine;
     private boolean cached;
     private boolean noTestFiles;
+    /** The first complaint of Go's testing package about its flags (a -run that is no regular expression), or null. */
+    private String flagError;
 
     PackageEvents(String importPath) {
         this.importPath = importPath;
@@ -73,6 +75,9 @@ final class PackageEvents {
         String trimmed = line.strip();
         if (trimmed.startsWith("ok ") && trimmed.contains("\t(cached)")) {
             cached = true;
+        } else if (flagError == null && ((trimmed.startsWith("testing: ") && !trimmed.startsWith("testing: warning"))
+                || trimmed.startsWith("flag provided but not defined: "))) {
+            flagError = trimmed;
         } else if (trimmed.endsWith("[no test files]")) {
             noTestFiles = true;
         } else if (trimmed.startsWith("FAIL\t") && (trimmed.contains(" [build failed]") || trimmed.contains(" [setup failed]"))) {
@@ -126,6 +131,9 @@ final class PackageEvents {
         }
         if (output.panicLine() != null) {
             return output.panicLine() + " (" + PANIC_OUTSIDE + ": in TestMain or init)";
+        }
+        if (flagError != null) {
+            return "the test binary refused its flags: " + flagError + " (check -Dtest, a Go regular expression, and <testFlags>)";
         }
         return "the test binary failed but no test did: os.Exit in TestMain, or a crash outside every test";
     }

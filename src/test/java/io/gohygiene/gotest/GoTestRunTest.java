@@ -61,7 +61,23 @@ class GoTestRunTest {
         for (String bad : List.of("broken", "mainpanic", "exit0", "exit1", "noisy", "notests")) {
             assertTrue(streamed.packages().stream().anyMatch(p -> p.importPath().endsWith("/" + bad)), bad);
         }
-        assertTrue(streamed.failures().contains(GoTestFixture.MODULE + "/broken." + GoTestFixture.MODULE + "/broken"), streamed.failures().toString());
+        assertTrue(streamed.failures().stream().anyMatch(f -> f.startsWith(GoTestFixture.MODULE + "/broken (the package did not build: ")),
+                streamed.failures().toString());
+    }
+
+    /** go test compiles and starts the test binary before Go's testing package parses -run: its complaint must reach the user. */
+    @Test
+    void aDashDTestThatIsNoRegularExpressionIsNamedAsSuch() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestResult result = run(module, TestSelection.of("TestPass(", List.of("./pass")), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+
+        assertTrue(result.failed());
+        assertEquals(1, result.failures().size(), result.failures().toString());
+        String failure = result.failures().get(0);
+        assertTrue(failure.startsWith(GoTestFixture.MODULE + "/pass (the test binary refused its flags: testing: invalid regexp")
+                && failure.contains("TestPass(") && failure.endsWith("(check -Dtest, a Go regular expression, and <testFlags>))"), failure);
+        TestCaseResult packageCase = result.packages().get(0).tests().get(0);
+        assertEquals(Optional.of(failure.substring(failure.indexOf(" (") + 2, failure.length() - 1)), packageCase.failureMessage());
     }
 
     private static java.util.SortedMap<String, String> outcomes(List<PackageResult> packages) {
