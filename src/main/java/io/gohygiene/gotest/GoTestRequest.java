@@ -29,5 +29,42 @@ public record GoTestRequest(BuildRequest build, TestSelection selection, List<St
         coverProfile = coverProfile == null ? Optional.empty() : coverProfile.map(p -> p.toAbsolutePath().normalize());
         coberturaReport = coberturaReport == null || coverProfile.isEmpty() ? Optional.empty() : coberturaReport.map(p -> p.toAbsolutePath().normalize());
         reportsDirectory = reportsDirectory.toAbsolutePath().normalize();
+        rejectConflictingFlags(testFlags, selection, coverProfile.isPresent());
+    }
+
+    /**
+     * The flags that would make the goal pass without running the tests, or fight what the goal itself passes: one
+     * error naming the flag, before go starts. Everything after {@code -args} is the test binaries' and not looked at.
+     */
+    private static void rejectConflictingFlags(List<String> testFlags, TestSelection selection, boolean coverage) {
+        for (String flag : testFlags) {
+            String name = flagName(flag);
+            if (name.equals("args")) {
+                return;
+            }
+            String problem = switch (name) {
+                case "c" -> "-c only compiles the test binaries and runs no test, so the goal would pass without testing;"
+                        + " remove it (the build goal builds the binaries)";
+                case "list" -> "-list only lists the tests and runs none, so the goal would pass without testing; remove it";
+                case "coverprofile" -> coverage ? "<coverage> is on, and the goal writes its own profile (and the Cobertura"
+                        + " report from it); remove -coverprofile, or set <coverage>false</coverage>" : null;
+                case "run" -> selection.runPattern().isPresent() ? "-Dtest selects the tests too, and go would take whichever"
+                        + " comes last; remove -run from <testFlags>, or leave -Dtest out" : null;
+                default -> null;
+            };
+            if (problem != null) {
+                throw new IllegalArgumentException("<testFlags> (go-hygiene.testFlags) has " + flag + ": " + problem);
+            }
+        }
+    }
+
+    /** {@code -run=X}, {@code --run X} → {@code run}; not a flag → empty. */
+    private static String flagName(String flag) {
+        if (!flag.startsWith("-")) {
+            return "";
+        }
+        String name = flag.startsWith("--") ? flag.substring(2) : flag.substring(1);
+        int equals = name.indexOf('=');
+        return equals < 0 ? name : name.substring(0, equals);
     }
 }

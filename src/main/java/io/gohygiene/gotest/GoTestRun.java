@@ -139,7 +139,7 @@ public final class GoTestRun {
         }
     }
 
-    /** {@code go test -json}, then what the build would pass, the selection, coverage, the user's flags and the packages. */
+    /** {@code go test -json}, then what the build would pass, the selection, coverage, the packages and the user's flags. */
     static List<String> argv(Path go, GoTestRequest request) {
         List<String> argv = new ArrayList<>(List.of(go.toString(), "test", "-json"));
         if (request.build().trimpath()) {
@@ -150,8 +150,10 @@ public final class GoTestRun {
         }
         request.selection().runPattern().ifPresent(run -> argv.add("-run=" + run));
         request.coverProfile().ifPresent(p -> argv.add("-coverprofile=" + p));
-        argv.addAll(request.testFlags());
+        // The packages before the user's flags: go test takes flags on either side of them, and a -args in
+        // <testFlags> hands everything after it to the test binaries, which must not be the package list.
         argv.addAll(request.selection().packages());
+        argv.addAll(request.testFlags());
         return argv;
     }
 

@@ -139,16 +139,49 @@ class GoTestRunTest {
     }
 
     @Test
-    void theArgumentsCarryTrimpathTagsRunCoverageFlagsThenPackages() {
+    void theArgumentsCarryTrimpathTagsRunCoveragePackagesThenFlags() {
         Path module = work.resolve("m");
         GoTestRequest request = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
                 TestSelection.of("pkg#TestX", null), List.of("-race", "-short"), Optional.of(module.resolve("target/c.out")), Optional.empty(), module.resolve("r"));
         assertEquals(List.of("go", "test", "-json", "-trimpath", "-tags=integration", "-run=^TestX$",
-                "-coverprofile=" + module.resolve("target/c.out").toAbsolutePath().normalize(), "-race", "-short", "./pkg"),
+                "-coverprofile=" + module.resolve("target/c.out").toAbsolutePath().normalize(), "./pkg", "-race", "-short"),
                 GoTestRun.argv(Path.of("go"), request));
         GoTestRequest ownTags = new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of("integration")),
                 TestSelection.of(null, null), List.of("-tags=other"), Optional.empty(), Optional.empty(), module.resolve("r"));
         assertFalse(GoTestRun.argv(Path.of("go"), ownTags).contains("-tags=integration"), "a -tags in <testFlags> wins");
+    }
+
+    /** {@code -args -test.short} in {@code <testFlags>}: the flags reach the test binaries and the packages stay go's. */
+    @Test
+    void aDashArgsInTestFlagsLeavesThePackagesToGo() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestResult result = run(module, TestSelection.of(null, List.of("./pass")), List.of("-count=1", "-args", "-test.short"), Map.of(),
+                Duration.ofMinutes(5));
+
+        assertEquals(List.of(GoTestFixture.MODULE + "/pass"), result.packages().stream().map(PackageResult::importPath).toList());
+        assertFalse(result.failed(), result.packages().toString());
+        assertTrue(result.testCount() > 0);
+    }
+
+    @Test
+    void flagsThatWouldTestNothingOrFightTheGoalAreOneErrorNamingTheFlag() {
+        Path module = work.resolve("m");
+        Optional<Path> coverage = Optional.of(module.resolve("c.out"));
+        assertEquals("<testFlags> (go-hygiene.testFlags) has -c: -c only compiles the test binaries and runs no test, so the goal would"
+                + " pass without testing; remove it (the build goal builds the binaries)", rejected(module, null, List.of("-race", "-c"), Optional.empty()));
+        assertTrue(rejected(module, null, List.of("--list=."), Optional.empty()).startsWith("<testFlags> (go-hygiene.testFlags) has --list=.: -list only lists"));
+        assertTrue(rejected(module, null, List.of("-coverprofile=x.out"), coverage).contains("<coverage> is on"));
+        assertTrue(rejected(module, "TestA", List.of("-run=TestB"), Optional.empty()).contains("-Dtest selects the tests too"));
+
+        for (List<String> fine : List.of(List.of("-run=TestB"), List.of("-coverprofile=x.out"), List.of("-count=1", "-args", "-c", "-list=."))) {
+            new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of()), TestSelection.of(null, null), fine,
+                    Optional.empty(), Optional.empty(), module.resolve("r"));
+        }
+    }
+
+    private String rejected(Path module, String test, List<String> flags, Optional<Path> coverage) {
+        return assertThrows(IllegalArgumentException.class, () -> new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of()),
+                TestSelection.of(test, null), flags, coverage, Optional.empty(), module.resolve("r"))).getMessage();
     }
 
     static GoTestResult run(Path module, TestSelection selection, List<String> flags, Map<String, String> env, Duration timeout) throws Exception {
