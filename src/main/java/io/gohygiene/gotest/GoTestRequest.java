@@ -50,6 +50,8 @@ public record GoTestRequest(BuildRequest build, TestSelection selection, List<St
                         + " report from it); remove -coverprofile, or set <coverage>false</coverage>" : null;
                 case "run" -> selection.runPattern().isPresent() ? "-Dtest selects the tests too, and go would take whichever"
                         + " comes last; remove -run from <testFlags>, or leave -Dtest out" : null;
+                case "skip" -> selection.skipPattern().isPresent() ? "-Dtest=!… leaves tests out too, and go would take"
+                        + " whichever comes last; remove -skip from <testFlags>, or the ! part of -Dtest" : null;
                 default -> null;
             };
             if (problem != null) {

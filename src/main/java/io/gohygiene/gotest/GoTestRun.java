@@ -149,6 +149,7 @@ public final class GoTestRun {
             argv.add("-tags=" + String.join(",", request.build().tags()));
         }
         request.selection().runPattern().ifPresent(run -> argv.add("-run=" + run));
+        request.selection().skipPattern().ifPresent(skip -> argv.add("-skip=" + skip));
         request.coverProfile().ifPresent(p -> argv.add("-coverprofile=" + p));
         // The packages before the user's flags: go test takes flags on either side of them, and a -args in
         // <testFlags> hands everything after it to the test binaries, which must not be the package list.

@@ -8,12 +8,18 @@ import java.util.Optional;
  * Which tests a run selects, from Maven's {@code -Dtest} convention mapped onto {@code go test}:
  * {@code -Dtest=TestOne} is {@code -run TestOne} over the configured packages (a Go regular expression, unanchored
  * as go reads it); {@code -Dtest=pkg/...#TestX} restricts the run to that package pattern and {@code -run '^TestX$'}
- * ({@code #TestA+TestB} for several, as Surefire writes them); {@code -Dtest=TestA,TestB} is {@code -run 'TestA|TestB'}.
+ * ({@code #TestA+TestB} for several, as Surefire writes them); {@code -Dtest=TestA,TestB} is {@code -run 'TestA|TestB'};
+ * Surefire's exclusion {@code -Dtest=!TestSlow} is {@code -skip TestSlow} (Go 1.20+), and {@code -Dtest=TestA,!TestSlow}
+ * both.
  */
-public record TestSelection(List<String> packages, Optional<String> runPattern) {
+public record TestSelection(List<String> packages, Optional<String> runPattern, Optional<String> skipPattern) {
 
     public TestSelection {
         packages = List.copyOf(packages);
+    }
+
+    public TestSelection(List<String> packages, Optional<String> runPattern) {
+        this(packages, runPattern, Optional.empty());
     }
 
     /**
@@ -30,7 +36,14 @@ public record TestSelection(List<String> packages, Optional<String> runPattern) 
         int hash = value.indexOf('#');
         if (hash < 0) {
             List<String> patterns = Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-            return new TestSelection(packages, Optional.of(String.join("|", patterns)));
+            List<String> run = patterns.stream().filter(p -> !p.startsWith("!")).toList();
+            List<String> skip = patterns.stream().filter(p -> p.startsWith("!")).map(p -> p.substring(1).strip()).toList();
+            if (skip.contains("")) {
+                throw new IllegalArgumentException("-Dtest=" + mavenTest + " has a ! with no name after it; give -Dtest=!TestName"
+                        + " to leave TestName out (go test -skip)");
+            }
+            return new TestSelection(packages, run.isEmpty() ? Optional.empty() : Optional.of(String.join("|", run)),
+                    skip.isEmpty() ? Optional.empty() : Optional.of(String.join("|", skip)));
         }
         if (value.contains(",")) {
             throw new IllegalArgumentException("-Dtest=" + mavenTest + " names several selections with a package; go test takes one"

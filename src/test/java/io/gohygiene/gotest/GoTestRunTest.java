@@ -151,6 +151,20 @@ class GoTestRunTest {
         assertFalse(GoTestRun.argv(Path.of("go"), ownTags).contains("-tags=integration"), "a -tags in <testFlags> wins");
     }
 
+    /** {@code -Dtest=!TestAdd} as Surefire reads it: every test of the package but TestAdd, through go's own -skip. */
+    @Test
+    void anExclamationMarkInDashDTestLeavesThatTestOut() throws Exception {
+        Path module = GoTestFixture.copy(work);
+        GoTestResult all = run(module, TestSelection.of(null, List.of("./pass")), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+        GoTestResult skipped = run(module, TestSelection.of("!TestAdd", List.of("./pass")), List.of("-count=1"), Map.of(), Duration.ofMinutes(5));
+
+        List<String> allNames = all.packages().get(0).tests().stream().map(TestCaseResult::name).toList();
+        List<String> skippedNames = skipped.packages().get(0).tests().stream().map(TestCaseResult::name).toList();
+        assertTrue(allNames.contains("TestAdd") && allNames.contains("TestTable"), allNames.toString());
+        assertEquals(allNames.stream().filter(n -> !n.equals("TestAdd")).toList(), skippedNames);
+        assertTrue(skipped.command().contains(" -skip=TestAdd "), skipped.command());
+    }
+
     /** {@code -args -test.short} in {@code <testFlags>}: the flags reach the test binaries and the packages stay go's. */
     @Test
     void aDashArgsInTestFlagsLeavesThePackagesToGo() throws Exception {
@@ -172,8 +186,9 @@ class GoTestRunTest {
         assertTrue(rejected(module, null, List.of("--list=."), Optional.empty()).startsWith("<testFlags> (go-hygiene.testFlags) has --list=.: -list only lists"));
         assertTrue(rejected(module, null, List.of("-coverprofile=x.out"), coverage).contains("<coverage> is on"));
         assertTrue(rejected(module, "TestA", List.of("-run=TestB"), Optional.empty()).contains("-Dtest selects the tests too"));
+        assertTrue(rejected(module, "!TestA", List.of("-skip=TestB"), Optional.empty()).contains("leaves tests out too"));
 
-        for (List<String> fine : List.of(List.of("-run=TestB"), List.of("-coverprofile=x.out"), List.of("-count=1", "-args", "-c", "-list=."))) {
+        for (List<String> fine : List.of(List.of("-run=TestB"), List.of("-skip=TestB"), List.of("-coverprofile=x.out"), List.of("-count=1", "-args", "-c", "-list=."))) {
             new GoTestRequest(buildRequest(module, Map.of(), Duration.ofMinutes(1), List.of()), TestSelection.of(null, null), fine,
                     Optional.empty(), Optional.empty(), module.resolve("r"));
         }

@@ -32,6 +32,15 @@ class TestSelectionTest {
     }
 
     @Test
+    void surefiresExclusionIsGoTestSkip() {
+        assertEquals(new TestSelection(List.of("./..."), Optional.empty(), Optional.of("TestSlow")), TestSelection.of("!TestSlow", null));
+        assertEquals(new TestSelection(List.of("./..."), Optional.of("TestA"), Optional.of("TestSlow|TestB")),
+                TestSelection.of("TestA, !TestSlow, ! TestB", null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestSelection.of("TestA,!", null));
+        assertTrue(e.getMessage().contains("-Dtest=TestA,!") && e.getMessage().contains("-Dtest=!TestName"), e.getMessage());
+    }
+
+    @Test
     void aPackageAndTestNamesRestrictToThatPackageAndThoseExactNames() {
         assertEquals(new TestSelection(List.of("./pkg/..."), Optional.of("^TestX$")), TestSelection.of("pkg/...#TestX", List.of("./...")));
         assertEquals(new TestSelection(List.of("./pkg"), Optional.of("^(TestA|TestB)$")), TestSelection.of("./pkg#TestA+TestB", null));
