@@ -33,17 +33,20 @@ public record GoTestResult(List<PackageResult> packages, List<Path> reports, Dur
     public List<String> failures() {
         return packages.stream().flatMap(p -> {
             List<String> tests = p.tests().stream().filter(t -> t.status() == Status.FAIL || t.status() == Status.ERROR)
-                    .map(t -> t.name().equals(p.importPath()) ? packageFailure(p, t) : p.importPath() + "." + t.name()).toList();
+                    .map(t -> t.name().equals(p.importPath()) ? packageFailure(p, t.failureMessage()) : p.importPath() + "." + t.name()).toList();
             if (tests.isEmpty() && (p.status() == Status.FAIL || p.status() == Status.ERROR)) {
-                return java.util.stream.Stream.of(p.importPath() + (p.buildFailed() ? " (did not build)" : " (" + p.status() + ")"));
+                return java.util.stream.Stream.of(packageFailure(p, Optional.empty()));
             }
             return tests.stream();
         }).toList();
     }
 
-    /** The case named after its package stands for a failure outside every test: the package and why, not "pkg.pkg". */
-    private static String packageFailure(PackageResult p, TestCaseResult packageCase) {
-        String why = packageCase.failureMessage().orElse(p.buildFailed() ? "did not build" : p.status().toString());
+    /**
+     * A failure outside every test: the package and why (the message of the case named after the package, which
+     * stands for it in the reports, rather than "pkg.pkg"), else whether it built.
+     */
+    private static String packageFailure(PackageResult p, Optional<String> message) {
+        String why = message.orElse(p.buildFailed() ? "did not build" : p.status().toString());
         return p.importPath() + " (" + (why.length() > MAX_REASON ? why.substring(0, MAX_REASON) + "…" : why) + ")";
     }
 
